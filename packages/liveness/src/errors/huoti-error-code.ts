@@ -1,0 +1,12 @@
+/**
+ * Stable error codes of `@huoti/liveness`. Codes are API: add, never rename.
+ */
+export type HuotiErrorCode =
+  | 'WORKER_START_FAILED'
+  | 'WORKER_CRASHED'
+  | 'WORKER_TERMINATED'
+  | 'ASSET_LOAD_FAILED'
+  | 'BACKEND_UNAVAILABLE'
+  | 'DISPOSED'
+  | 'INVALID_INPUT'
+  | 'ABORTED';

@@ -1,0 +1,124 @@
+// One build for every package. Each package states only its entries; the helpers below hold
+// everything they share. Types come from `tsc -b`, JavaScript from esbuild through rollup.
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import commonjs from '@rollup/plugin-commonjs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const packageDir = (name) => join(root, 'packages', name);
+const readPackage = (name) => JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8'));
+
+/** WeChat/Alipay in-app webviews: Android XWeb/X5 (Chromium 80+) and iOS WKWebView 15+. */
+const BROWSER_TARGET = ['es2020', 'chrome80', 'safari15'];
+const NODE_TARGET = 'node20';
+
+/** Bare imports of a package's runtime dependencies stay imports in its ESM output. */
+function dependencyExternal(name) {
+  const { dependencies = {}, peerDependencies = {} } = readPackage(name);
+  const ids = [...Object.keys(dependencies), ...Object.keys(peerDependencies)];
+  return (id) => id.startsWith('node:') || ids.some((dep) => id === dep || id.startsWith(`${dep}/`));
+}
+
+/**
+ * `@mediapipe/face_mesh` is a Closure script that exports nothing; face-landmarks-detection imports it
+ * statically even with `runtime: 'tfjs'`. Resolve it to a module that throws if anyone uses it.
+ */
+function mediapipeStub() {
+  const stubId = '\0huoti-mediapipe-stub';
+  return {
+    name: 'huoti-mediapipe-stub',
+    resolveId: (id) => (id.startsWith('@mediapipe/') ? stubId : null),
+    load: (id) =>
+      id === stubId
+        ? "export class FaceMesh { constructor() { throw new Error(\"Huoti uses runtime: 'tfjs'; @mediapipe is not bundled\"); } }\n" +
+          "export class FaceDetection { constructor() { throw new Error(\"Huoti uses runtime: 'tfjs'; @mediapipe is not bundled\"); } }\n"
+        : null,
+  };
+}
+
+/** Copies files resolved from installed packages into a package's `dist/` (models, wasm). */
+function copyPackageFiles(name, files) {
+  const require = createRequire(join(packageDir(name), 'package.json'));
+  return {
+    name: 'huoti-copy-package-files',
+    writeBundle() {
+      for (const { from, to } of files) {
+        const source = require.resolve(from);
+        const target = join(packageDir(name), 'dist', to);
+        mkdirSync(dirname(target), { recursive: true });
+        copyFileSync(source, target);
+      }
+    },
+  };
+}
+
+const browserPlugins = (target = BROWSER_TARGET) => [
+  mediapipeStub(),
+  nodeResolve({ browser: true, extensions: ['.ts', '.mjs', '.js'] }),
+  commonjs(),
+  esbuild({ target, tsconfig: join(root, 'tsconfig.base.json') }),
+];
+
+/** ESM library build: one file per entry, shared code in chunks, dependencies left external. */
+export function libraryBuild(name, entries, { platform = 'browser', extraPlugins = [] } = {}) {
+  const dir = packageDir(name);
+  const isNode = platform === 'node';
+  return {
+    input: Object.fromEntries(entries.map((entry) => [entry.replace(/^src\//, '').replace(/\.ts$/, ''), join(dir, entry)])),
+    external: dependencyExternal(name),
+    plugins: [
+      nodeResolve({ browser: !isNode, preferBuiltins: isNode, extensions: ['.ts', '.mjs', '.js'] }),
+      esbuild({ target: isNode ? NODE_TARGET : BROWSER_TARGET, tsconfig: join(root, 'tsconfig.base.json') }),
+      ...extraPlugins,
+    ],
+    output: { dir: join(dir, 'dist'), format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+  };
+}
+
+/** A self-contained module bundle (a worker, or a Node bin): every dependency inlined. */
+export function standaloneBuild(name, entry, outFile, { extraPlugins = [] } = {}) {
+  return {
+    input: join(packageDir(name), entry),
+    plugins: [...browserPlugins(), ...extraPlugins],
+    output: { file: join(packageDir(name), 'dist', outFile), format: 'es', sourcemap: true, inlineDynamicImports: true },
+  };
+}
+
+/** The script-tag build: an IIFE that sets a global, minified. */
+export function scriptTagBuild(name, entry, outFile, globalName) {
+  return {
+    input: join(packageDir(name), entry),
+    plugins: browserPlugins(),
+    output: {
+      file: join(packageDir(name), 'dist', outFile),
+      format: 'iife',
+      name: globalName,
+      sourcemap: true,
+      plugins: [terser({ format: { comments: false } })],
+    },
+  };
+}
+
+const TFJS_WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];
+
+export default [
+  libraryBuild('eligibility', ['src/index.ts']),
+  libraryBuild('liveness', ['src/index.ts'], {
+    extraPlugins: [
+      copyPackageFiles(
+        'liveness',
+        TFJS_WASM_FILES.map((file) => ({ from: `@tensorflow/tfjs-backend-wasm/dist/${file}`, to: `assets/${file}` })),
+      ),
+    ],
+  }),
+  standaloneBuild('liveness', 'src/worker.ts', 'worker.js'),
+  libraryBuild('elements', ['src/index.ts']),
+  scriptTagBuild('elements', 'src/cdn.ts', 'cdn/huoti.min.js', 'Huoti'),
+  libraryBuild('verify', ['src/index.ts'], { platform: 'node' }),
+];
+
