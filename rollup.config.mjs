@@ -108,7 +108,7 @@ const TFJS_WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'
 
 export default [
   libraryBuild('eligibility', ['src/index.ts']),
-  libraryBuild('liveness', ['src/index.ts'], {
+  libraryBuild('liveness', ['src/index.ts', 'src/protocol.ts'], {
     extraPlugins: [
       copyPackageFiles(
         'liveness',

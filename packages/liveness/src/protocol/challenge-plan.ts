@@ -1,0 +1,37 @@
+/** How demanding the detectors are; each level is a named strictness profile. */
+export type Strictness = 'loose' | 'standard' | 'strict';
+
+/** The actions a person can be asked to perform. */
+export type ChallengeStepKind = 'blink' | 'mouthOpen' | 'turnLeft' | 'turnRight' | 'nod' | 'readDigits';
+
+/** One step of a challenge plan. */
+export interface ChallengeStep {
+  readonly kind: ChallengeStepKind;
+  /** For `readDigits`: 3–6 digits, each `0`–`9`. */
+  readonly digits?: readonly number[];
+  /** For `readDigits`: when each digit is revealed, in ms after the step starts (chosen by the server). */
+  readonly digitOnsetsMs?: readonly number[];
+  /** Overrides the strictness profile's step timeout, in ms. */
+  readonly timeoutMs?: number;
+}
+
+/**
+ * A challenge plan: plain JSON. In production the server issues and signs it (`@huoti/verify`);
+ * the client treats `signature` and `keyId` as opaque.
+ */
+export interface ChallengePlan {
+  /** Plan format version. */
+  readonly version: 1;
+  /** Single-use random value, base64url. */
+  readonly nonce: string;
+  /** ISO-8601 instant. */
+  readonly issuedAt: string;
+  /** ISO-8601 instant; a plan past it is refused before the camera starts. */
+  readonly expiresAt: string;
+  readonly strictness: Strictness;
+  readonly steps: readonly ChallengeStep[];
+  /** Identifies the signing key, so keys can rotate. */
+  readonly keyId?: string;
+  /** Base64url Ed25519 signature over the canonical serialisation of every other field. */
+  readonly signature?: string;
+}
