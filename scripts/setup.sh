@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 PNPM_VERSION=12.21.0
 TOOLS_DIR="$PWD/.cache/tools"
-APT_PACKAGES=(chromium ffmpeg)
+APT_PACKAGES=(chromium ffmpeg redis-server espeak-ng)
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
@@ -23,7 +23,9 @@ if [ "$("$TOOLS_DIR/node_modules/.bin/pnpm" --version 2>/dev/null || true)" != "
 fi
 export PATH="$TOOLS_DIR/node_modules/.bin:$PATH"
 
-# Debian packages: Chromium for the browser tests, ffmpeg for the fake-camera files.
+# Debian packages: Chromium for the browser tests, ffmpeg for the fake-camera files,
+# redis-server for the shared nonce store tests of @huoti/verify (started by the tests, not as a service),
+# espeak-ng to synthesise Mandarin digit speech for the read-digits tests.
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")

@@ -13,8 +13,9 @@ export PATH="$PWD/.cache/tools/node_modules/.bin:$PATH"
 mkdir -p .cache/results
 rm -f .cache/results/*.json
 
-step "type-check (tsc -b, then the tests)"
+step "type-check (packages: tsc -b during setup; tests; consumer view of the exports maps)"
 pnpm exec tsc -p tsconfig.test.json
+pnpm exec tsc -p test-support/consumer
 
 step "lint (eslint)"
 pnpm exec eslint --max-warnings 0 .
