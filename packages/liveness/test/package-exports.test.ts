@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 
 // Imports each built package by its name, through its `exports` map, as a consumer would.
@@ -27,6 +28,24 @@ describe('built packages import by name', () => {
     expect(error.localized['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
     expect(liveness.HuotiError.fromSerialized(error.toJSON())).toMatchObject({ code: 'WORKER_CRASHED', message: error.message });
   });
+});
+
+// Subpaths that run only in a browser or a worker; the browser tests import those.
+const BROWSER_ONLY_SUBPATHS = new Set(['@huoti/elements', '@huoti/liveness/worker.js', '@huoti/elements/cdn/huoti.min.js']);
+
+describe('every public subpath resolves and loads in Node', () => {
+  for (const name of ['liveness', 'elements', 'eligibility', 'verify']) {
+    for (const subpath of Object.keys(packageJson(name).exports)) {
+      if (subpath === './package.json') continue;
+      const specifier = `@huoti/${name}${subpath.slice(1)}`;
+      if (BROWSER_ONLY_SUBPATHS.has(specifier)) continue;
+      it(`import('${specifier}')`, async () => {
+        const module: Record<string, unknown> = await import(specifier);
+        expect(typeof module).toBe('object');
+        expect(createRequire(import.meta.url).resolve(specifier)).toMatch(new RegExp(`/packages/${name}/dist/`));
+      });
+    }
+  }
 });
 
 describe('exports maps', () => {
