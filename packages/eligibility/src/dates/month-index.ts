@@ -22,8 +22,20 @@ export function lastDayOfMonth(monthIndex: number): number {
   return firstDayOfMonth(monthIndex + 1) - 1;
 }
 
+const TABLE_FIRST_YEAR = 1900;
+const TABLE_YEARS = 300;
+/** Immutable table of `YYYY-MM` strings for 1900..2199, built once: formatting is on the batch hot path. */
+const MONTH_STRINGS: readonly string[] = Object.freeze(
+  Array.from({ length: TABLE_YEARS * 12 }, (_, i) => {
+    const month = (i % 12) + 1;
+    return `${TABLE_FIRST_YEAR + Math.floor(i / 12)}-${month < 10 ? '0' : ''}${month}`;
+  }),
+);
+
 /** `YYYY-MM` of a month index. */
 export function formatMonth(monthIndex: number): string {
+  const cached = MONTH_STRINGS[monthIndex - TABLE_FIRST_YEAR * 12];
+  if (cached !== undefined) return cached;
   const year = Math.floor(monthIndex / 12);
   const month = monthIndex - year * 12 + 1;
   return `${year}-${month < 10 ? '0' : ''}${month}`;

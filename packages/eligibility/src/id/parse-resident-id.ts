@@ -23,7 +23,7 @@ const PERMIT_ADDRESS_CODES: Readonly<Record<string, ResidentIdKind>> = Object.fr
   '820000': 'moResidencePermit',
   '830000': 'twResidencePermit',
 });
-const PERMIT_PROVINCES = new Set(['81', '82', '83']);
+const PERMIT_PROVINCES: readonly string[] = Object.freeze(['81', '82', '83']);
 const FOREIGN_PERMANENT_RESIDENT_LEAD = '9';
 const LEGACY_CENTURY = '19';
 
@@ -112,7 +112,7 @@ export function parseResidentId(input: string, options: ParseResidentIdOptions =
   let kind: ResidentIdKind = 'resident';
   if (isForeign) {
     kind = 'foreignPermanentResident';
-  } else if (PERMIT_PROVINCES.has(provinceCode)) {
+  } else if (PERMIT_PROVINCES.includes(provinceCode)) {
     const permitKind = PERMIT_ADDRESS_CODES[addressCode];
     if (permitKind === undefined) return invalid(normalized, 'REGION');
     kind = permitKind;

@@ -91,6 +91,8 @@ function compileVersion(profile: ResolvedPolicyProfile): CompiledProfileVersion 
 export class CompiledPolicy {
   /** Versions sorted by `effectiveFrom`. */
   readonly versions: readonly CompiledProfileVersion[];
+  /** Whether some version needs the person's birth month. */
+  readonly hasBirthdayMonthModel: boolean;
 
   constructor(
     /** The policy name (the single profile's name, or the versioned profile's). */
@@ -98,6 +100,7 @@ export class CompiledPolicy {
     profiles: readonly ResolvedPolicyProfile[],
   ) {
     this.versions = Object.freeze(profiles.map(compileVersion).sort((a, b) => a.effectiveFromDay - b.effectiveFromDay));
+    this.hasBirthdayMonthModel = profiles.some((profile) => profile.cycleModel === 'birthdayMonth');
   }
 
   /**

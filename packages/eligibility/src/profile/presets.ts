@@ -62,7 +62,7 @@ function variant(
  * parameter (ids of the rules document §12). Values of the presets shared with the vectors file are the
  * vectors' profiles; `GS-2023` is date-versioned (180 → 365 days on 2023-07-01).
  */
-export const PRESETS: Readonly<Record<string, PolicyProfile | VersionedPolicyProfile>> = Object.freeze({
+export const PRESETS: Readonly<Record<string, PolicyProfile | VersionedPolicyProfile>> = deepFreeze({
   'CN-DEFAULT': CN_DEFAULT,
   'GD-CXJM-2023': variant('GD-CXJM-2023', '广东 城乡居保 (粤人社规〔2023〕4号): 12 months to month ends; first cycle from approval.', {}, {
     cycleModel: ['S5', 'S7'],
@@ -161,6 +161,14 @@ export const PRESETS: Readonly<Record<string, PolicyProfile | VersionedPolicyPro
     reminderLeadMonths: ['S44'],
   }),
 });
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
 
 /** Names of the presets, in the order of {@link PRESETS}. */
 export const PRESET_NAMES: readonly string[] = Object.freeze(Object.keys(PRESETS));
