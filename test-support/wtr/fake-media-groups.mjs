@@ -7,7 +7,7 @@ import { repoRoot } from './fixtures-dir.mjs';
 
 const DECLARATION = /declareFakeMedia\(\s*\{([^}]*)\}\s*\)/g;
 const PROPERTY = /(\w+)\s*:\s*(?:'([^']*)'|"([^"]*)"|(\d+))/g;
-const KNOWN_KEYS = new Set(['camera', 'cameraSize', 'cameraFps', 'microphone', 'permission']);
+const KNOWN_KEYS = new Set(['camera', 'cameraSize', 'cameraFps', 'microphone', 'permission', 'cameraCount']);
 
 /** Parses the single static declaration of a test file; `null` when the file has none. */
 export function readDeclaration(file) {
@@ -29,6 +29,14 @@ export function fakeMediaFlags(declaration) {
   if (!declaration) return ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
   const permissionFlags = declaration.permission === 'denied' ? ['--deny-permission-prompts'] : ['--use-fake-ui-for-media-stream'];
   if (declaration.camera === 'none') return permissionFlags;
+  if (declaration.camera === 'synthetic') {
+    // Chromium's own test pattern; only it can offer several cameras (a file feeds exactly one).
+    const count = declaration.cameraCount ?? 1;
+    return [...permissionFlags, count > 1 ? `--use-fake-device-for-media-stream=device-count=${count}` : '--use-fake-device-for-media-stream'];
+  }
+  if (declaration.cameraCount !== undefined && declaration.cameraCount !== 1) {
+    throw new Error(`cameraCount needs camera: 'synthetic' (Chromium's file capture offers exactly one camera), got camera: '${declaration.camera}'`);
+  }
   return [
     ...permissionFlags,
     '--use-fake-device-for-media-stream',

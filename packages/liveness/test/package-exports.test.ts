@@ -61,10 +61,10 @@ describe('exports maps', () => {
     });
   }
 
-  it('only @huoti/elements declares side effects, and only for its script-tag bundle', () => {
+  it('only @huoti/elements declares side effects: its define entry and its script-tag bundle', () => {
     expect(packageJson('liveness').sideEffects).toBe(false);
     expect(packageJson('eligibility').sideEffects).toBe(false);
     expect(packageJson('verify').sideEffects).toBe(false);
-    expect(packageJson('elements').sideEffects).toEqual(['./dist/cdn/*']);
+    expect(packageJson('elements').sideEffects).toEqual(['./dist/define.js', './dist/cdn/*']);
   });
 });

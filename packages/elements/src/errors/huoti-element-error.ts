@@ -1,0 +1,52 @@
+/**
+ * Stable error codes of `@huoti/elements`. Codes are API: add, never rename.
+ *
+ * - `CAMERA_DENIED`: the person (or a browser/app setting) refused camera permission.
+ * - `CAMERA_NOT_FOUND`: no camera on this device.
+ * - `CAMERA_BUSY`: the camera is used by another app or tab, or the hardware failed to start.
+ * - `CAMERA_OVERCONSTRAINED`: the requested camera (`camera="<deviceId>"`) does not exist.
+ * - `CAMERA_DISCONNECTED`: the camera stopped mid-run (unplugged, taken by another app).
+ * - `CAMERA_UNSUPPORTED`: no `getUserMedia` here (old webview, or not HTTPS).
+ * - `ENGINE_UNAVAILABLE`: no certification driver is wired to the element (see `CertificationDriver`).
+ * - `ENGINE_FAILED`: the certification driver failed; `cause` holds its error.
+ * - `PLAN_INVALID`: the `plan` attribute is not a valid challenge plan.
+ * - `PLAN_EXPIRED`: the plan's `expiresAt` has passed; refused before the camera starts.
+ */
+export type HuotiElementErrorCode =
+  | 'CAMERA_DENIED'
+  | 'CAMERA_NOT_FOUND'
+  | 'CAMERA_BUSY'
+  | 'CAMERA_OVERCONSTRAINED'
+  | 'CAMERA_DISCONNECTED'
+  | 'CAMERA_UNSUPPORTED'
+  | 'ENGINE_UNAVAILABLE'
+  | 'ENGINE_FAILED'
+  | 'PLAN_INVALID'
+  | 'PLAN_EXPIRED';
+
+/** Every element error code, in a fixed order (for tables and tests). */
+export const HUOTI_ELEMENT_ERROR_CODES: readonly HuotiElementErrorCode[] = Object.freeze([
+  'CAMERA_DENIED',
+  'CAMERA_NOT_FOUND',
+  'CAMERA_BUSY',
+  'CAMERA_OVERCONSTRAINED',
+  'CAMERA_DISCONNECTED',
+  'CAMERA_UNSUPPORTED',
+  'ENGINE_UNAVAILABLE',
+  'ENGINE_FAILED',
+  'PLAN_INVALID',
+  'PLAN_EXPIRED',
+] as const);
+
+/** The one error class of `@huoti/elements`: a stable `code` and a developer-facing `message`. */
+export class HuotiElementError extends Error {
+  override readonly name = 'HuotiElementError';
+
+  constructor(
+    readonly code: HuotiElementErrorCode,
+    message: string = code,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
