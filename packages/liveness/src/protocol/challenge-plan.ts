@@ -35,3 +35,19 @@ export interface ChallengePlan {
   /** Base64url Ed25519 signature over the canonical serialisation of every other field. */
   readonly signature?: string;
 }
+
+/** The plan format version this protocol defines (`ChallengePlan.version`). */
+export const PLAN_FORMAT_VERSION = 1;
+
+/** Every step kind, in a fixed order (for validation and for a portal's step mix). */
+export const CHALLENGE_STEP_KINDS: readonly ChallengeStepKind[] = Object.freeze([
+  'blink',
+  'mouthOpen',
+  'turnLeft',
+  'turnRight',
+  'nod',
+  'readDigits',
+] as const);
+
+/** Every strictness level, loosest first. */
+export const STRICTNESS_LEVELS: readonly Strictness[] = Object.freeze(['loose', 'standard', 'strict'] as const);
