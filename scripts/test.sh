@@ -16,6 +16,7 @@ rm -f .cache/results/*.json
 step "type-check (packages: tsc -b during setup; tests; consumer view of the exports maps)"
 pnpm exec tsc -p tsconfig.test.json
 pnpm exec tsc -p test-support/consumer
+for example in esm react vue; do pnpm exec tsc -p "examples/$example"; done
 
 step "lint (eslint)"
 pnpm exec eslint --max-warnings 0 .
