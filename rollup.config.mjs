@@ -41,6 +41,19 @@ function mediapipeStub() {
   };
 }
 
+/**
+ * tfjs-backend-wasm's emscripten glue imports Node built-ins on paths a browser never takes;
+ * left as bare imports they stop a module worker from loading. Resolve them to an empty module.
+ */
+function emptyNodeBuiltins() {
+  const emptyId = '\0huoti-empty-node-builtin';
+  return {
+    name: 'huoti-empty-node-builtins',
+    resolveId: (id) => (/^(node:)?(fs|path|os|perf_hooks|worker_threads|crypto|util)$/.test(id) ? emptyId : null),
+    load: (id) => (id === emptyId ? 'export default {};\n' : null),
+  };
+}
+
 /** Copies files resolved from installed packages into a package's `dist/` (models, wasm). */
 function copyPackageFiles(name, files) {
   const require = createRequire(join(packageDir(name), 'package.json'));
@@ -59,6 +72,7 @@ function copyPackageFiles(name, files) {
 
 const browserPlugins = (target = BROWSER_TARGET) => [
   mediapipeStub(),
+  emptyNodeBuiltins(),
   nodeResolve({ browser: true, extensions: ['.ts', '.mjs', '.js'] }),
   commonjs(),
   esbuild({ target, tsconfig: join(root, 'tsconfig.base.json') }),
@@ -104,6 +118,36 @@ export function scriptTagBuild(name, entry, outFile, globalName) {
   };
 }
 
+/**
+ * An example app (`examples/<name>/<entry>` → `examples/<name>/dist/app.js`): one self-contained ES
+ * module with lit, react or vue and the @huoti packages inlined. JSX compiles with the automatic
+ * runtime; esbuild minifies each module (terser over React would add ~20 s to every build).
+ * `process.env.NODE_ENV` and Vue's feature flags are fixed at build time (esbuild `define`, also
+ * over node_modules) so the development branches drop out. Vue resolves to its runtime-only build:
+ * the template compiler needs `new Function`, which the strict CSP forbids.
+ */
+export function exampleBuild(name, entry) {
+  const dir = join(root, 'examples', name);
+  const define = {
+    'process.env.NODE_ENV': '"production"',
+    __VUE_OPTIONS_API__: 'false',
+    __VUE_PROD_DEVTOOLS__: 'false',
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+  };
+  return {
+    input: join(dir, entry),
+    plugins: [
+      mediapipeStub(),
+      emptyNodeBuiltins(),
+      nodeResolve({ browser: true, extensions: ['.ts', '.tsx', '.mjs', '.js'] }),
+      esbuild({ include: /node_modules.*\.[cm]?js$/, exclude: [], loaders: { '.mjs': 'js', '.cjs': 'js' }, define, minify: true, target: BROWSER_TARGET, tsconfig: false }),
+      commonjs(),
+      esbuild({ target: BROWSER_TARGET, tsconfig: join(dir, 'tsconfig.json'), jsx: 'automatic', define, minify: true }),
+    ],
+    output: { file: join(dir, 'dist', 'app.js'), format: 'es', sourcemap: true, inlineDynamicImports: true },
+  };
+}
+
 const TFJS_WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];
 
 export default [
@@ -119,21 +163,12 @@ export default [
       ]),
     ],
   }),
-  // tfjs-backend-wasm's emscripten glue imports Node built-ins on paths a browser never takes;
-  // nodeResolve leaves them as bare imports that make the module worker fail to load: stub them.
-  ((build) => ({
-    ...build,
-    plugins: [
-      {
-        name: 'huoti-empty-node-builtins',
-        resolveId: (id) => (/^(node:)?(fs|path|os|perf_hooks|worker_threads|crypto|util)$/.test(id) ? '\0huoti-empty-builtin' : null),
-        load: (id) => (id === '\0huoti-empty-builtin' ? 'export default {};\n' : null),
-      },
-      ...build.plugins,
-    ],
-  }))(standaloneBuild('liveness', 'src/worker.ts', 'worker.js')),
+  standaloneBuild('liveness', 'src/worker.ts', 'worker.js'),
   libraryBuild('elements', ['src/index.ts', 'src/define.ts']),
   scriptTagBuild('elements', 'src/cdn.ts', 'cdn/huoti.min.js', 'Huoti'),
   libraryBuild('verify', ['src/index.ts'], { platform: 'node' }),
+  exampleBuild('esm', 'src/main.ts'),
+  exampleBuild('react', 'src/main.tsx'),
+  exampleBuild('vue', 'src/main.ts'),
 ];
 

@@ -8,4 +8,66 @@ export {
   resolveWorkerConnectionConfig,
   type WorkerConnectionConfig,
 } from './bridge/worker-connection-config.js';
-export type { WorkerHello } from './worker/worker-api.js';
+export type { WorkerHello, WorkerMemory, StartupTimings } from './worker/worker-api.js';
+export { createLivenessEngine } from './engine/create-liveness-engine.js';
+export type { LivenessEngine, WatchOptions } from './engine/liveness-engine.js';
+export type { EngineCapabilities, CapabilityFallback } from './engine/engine-capabilities.js';
+export type { FrameMetrics, FaceMetrics, WorkerFrameMetrics } from './engine/frame-metrics.js';
+export { DEFAULT_LIVENESS_ENGINE_CONFIG, resolveLivenessEngineConfig, type LivenessEngineConfig } from './config/engine-config.js';
+export type { BackendPreference, BackendName } from './config/backend-preference.js';
+export type { EyeRefinementMode } from './landmarks/eye-refinement-mode.js';
+export type { LandmarkPoint, FaceLandmarks } from './landmarks/landmark-point.js';
+export type { LoadProgress } from './models/load-progress.js';
+export type { LivenessVideoSource } from './capture/frame-source.js';
+export { MODEL_ASSET_NAMES } from './models/model-asset-names.js';
+export { FACE_MESH_INDICES } from './landmarks/face-mesh-indices.js';
+export { eyeAspectRatio, eyeAspectRatios, type EyeAspectRatios, type EyeContourIndices } from './metrics/eye-aspect-ratio.js';
+export { mouthAspectRatio } from './metrics/mouth-aspect-ratio.js';
+export { headPose, type HeadPose } from './metrics/head-pose.js';
+export { imageQuality, type ImageQuality, type RgbaPixels } from './metrics/image-quality.js';
+export { landmarkBox, centerOffset, type NormalizedBox } from './metrics/face-box.js';
+export { measureFace } from './metrics/measure-face.js';
+export type { MetricSample, NormalizedFaceBox } from './challenges/metric-sample.js';
+export { HEAD_POSE_CONVENTION } from './challenges/head-pose-convention.js';
+export {
+  STRICTNESS_PROFILES,
+  resolveStrictnessProfile,
+  type StrictnessProfile,
+  type StrictnessProfileOverrides,
+  type BlinkProfile,
+  type MouthOpenProfile,
+  type HeadTurnProfile,
+  type GuardProfile,
+  type ReadDigitsProfile,
+  type TimeoutProfile,
+} from './challenges/strictness-profiles.js';
+export type { ActionDetector } from './challenges/action-detector.js';
+export type { DetectedAction } from './challenges/detected-action.js';
+export { BlinkDetector } from './challenges/blink-detector.js';
+export { MouthOpenDetector } from './challenges/mouth-open-detector.js';
+export { HeadTurnDetector, type HeadTurnKind } from './challenges/head-turn-detector.js';
+export { createActionDetector, type MotionStepKind } from './challenges/create-action-detector.js';
+export { GUARD_HINT_TEXTS, type GuardHint, type GuardHintCode, type GuardHintText } from './challenges/guard-hint.js';
+export type { ChallengeFailureReason } from './challenges/challenge-failure-reason.js';
+export { RunGuards, type GuardVerdict, type GuardFailureReason } from './challenges/run-guards.js';
+export {
+  createChallengeRun,
+  type ChallengeRun,
+  type ChallengeRunOptions,
+  type ChallengeRunState,
+  type ChallengeRunFinal,
+  type StepResult,
+} from './challenges/challenge-run.js';
+export {
+  AttemptLimiter,
+  DEFAULT_ATTEMPT_LIMITER_CONFIG,
+  type AttemptLimiterConfig,
+  type AttemptCheck,
+  type AttemptLimiterSnapshot,
+} from './challenges/attempt-limiter.js';
+export { createLocalPlan, DEFAULT_LOCAL_PLAN_CONFIG, type LocalPlanConfig, type LocalPlanOptions, type RandomBytesSource } from './challenges/local-plan.js';
+export type { VoicedSegment } from './audio/voiced-segment.js';
+export { VoiceActivityDetector, type VoiceActivityDetectorOptions } from './audio/voice-activity-detector.js';
+export { DEFAULT_VOICE_ACTIVITY_CONFIG, resolveVoiceActivityConfig, type VoiceActivityConfig } from './audio/voice-activity-config.js';
+export { detectVoicedSegments } from './audio/detect-voiced-segments.js';
+export { decideReadDigits, type ReadDigitsInput, type ReadDigitsDecision, type ReadDigitsFailure, type DigitResponse } from './audio/decide-read-digits.js';

@@ -4,10 +4,17 @@ import { VERSION } from '../version.js';
 import type { LivenessWorkerApi, WorkerHello } from '../worker/worker-api.js';
 import { resolveWorkerConnectionConfig, type WorkerConnectionConfig } from './worker-connection-config.js';
 
-/** A started liveness worker; the only object on the main thread that talks to it. */
+/** A started liveness worker. Only `LivenessBridge` (and the start-up smoke test) use it. */
 export interface WorkerConnection {
   /** What the worker said when it started. */
   readonly hello: WorkerHello;
+  /** The comlink proxy of the worker's API. */
+  readonly api: Comlink.Remote<LivenessWorkerApi>;
+  /**
+   * Calls `listener` once if the worker reports an uncaught error or an unreadable message after
+   * start-up (a crash). Returns a function that removes the listener.
+   */
+  onCrash(listener: (reason: string) => void): () => void;
   /** Terminates the worker and releases the comlink proxy. Safe to call twice. */
   terminate(): void;
 }
@@ -23,7 +30,7 @@ export async function connectLivenessWorker(
   signal?: AbortSignal,
 ): Promise<WorkerConnection> {
   const { workerUrl, startTimeoutMs } = resolveWorkerConnectionConfig(config);
-  signal?.throwIfAborted();
+  if (signal?.aborted) throw new HuotiError('ABORTED', 'worker start aborted', { cause: signal.reason });
   let worker: Worker;
   try {
     worker = new Worker(workerUrl, { type: 'module', name: 'huoti-liveness' });
@@ -31,7 +38,10 @@ export async function connectLivenessWorker(
     throw new HuotiError('WORKER_START_FAILED', `cannot construct worker from ${String(workerUrl)}`, { cause });
   }
   const api = Comlink.wrap<LivenessWorkerApi>(worker);
+  let isTerminated = false;
   const terminate = (): void => {
+    if (isTerminated) return;
+    isTerminated = true;
     api[Comlink.releaseProxy]();
     worker.terminate();
   };
@@ -62,7 +72,25 @@ export async function connectLivenessWorker(
     if (result.value.version !== VERSION) {
       throw new HuotiError('WORKER_START_FAILED', `worker version ${result.value.version} does not match ${VERSION}`);
     }
-    return { hello: result.value, terminate };
+    const onCrash = (listener: (reason: string) => void): (() => void) => {
+      const onError = (event: ErrorEvent): void => {
+        event.preventDefault();
+        remove();
+        listener(event.message || 'uncaught error in worker');
+      };
+      const onMessageError = (): void => {
+        remove();
+        listener('a worker message could not be deserialised');
+      };
+      const remove = (): void => {
+        worker.removeEventListener('error', onError);
+        worker.removeEventListener('messageerror', onMessageError);
+      };
+      worker.addEventListener('error', onError);
+      worker.addEventListener('messageerror', onMessageError);
+      return remove;
+    };
+    return { hello: result.value, api, onCrash, terminate };
   } catch (error) {
     terminate();
     throw error;

@@ -1,5 +1,5 @@
 import * as faceLandmarksDetection from '@tensorflow-models/face-landmarks-detection';
-import type * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
 import type { io } from '@tensorflow/tfjs-core';
 import { refineEyesWithIris, DEFAULT_IRIS_REFINEMENT_CONFIG, type IrisRefinementConfig } from './iris-eye-refiner.js';
@@ -32,6 +32,8 @@ export interface FaceLandmarker {
   estimate(image: tf.Tensor3D): Promise<DetectedFace[]>;
   /** Forgets the face tracked from the previous frame. */
   reset(): void;
+  /** Runs every graph once on blank input so the first real frame does not pay for shader/kernel set-up. */
+  warmUp(widthPx: number, heightPx: number): Promise<void>;
   dispose(): void;
 }
 
@@ -66,6 +68,27 @@ export async function createFaceLandmarker(options: FaceLandmarkerOptions): Prom
       return result;
     },
     reset: () => detector.reset(),
+    async warmUp(widthPx, heightPx) {
+      const blank = tf.zeros([heightPx, widthPx, 3], 'int32') as tf.Tensor3D;
+      try {
+        // A blank frame has no face, so the mesh would never run. Seeding the tracker's ROI (an
+        // internal field of face-landmarks-detection 1.0.6, pinned) runs the exact per-face path
+        // (crop transform, mesh, face flag) once; without the field the first face pays instead.
+        const internals = detector as unknown as { prevFaceRectsFromLandmarks?: unknown };
+        if ('prevFaceRectsFromLandmarks' in internals) {
+          internals.prevFaceRectsFromLandmarks = [{ xCenter: 0.5, yCenter: 0.5, width: 0.5, height: 0.5, rotation: 0 }];
+        }
+        await detector.estimateFaces(blank, { flipHorizontal: false, staticImageMode: false });
+        if (irisModel) {
+          const [x, y] = [widthPx / 2, heightPx / 2];
+          const points: LandmarkPoint[] = Array.from({ length: 468 }, (_, i) => [x + (i % 7) * 4, y + (i % 5) * 3, 0] as const);
+          await refineEyesWithIris(irisModel, blank, points, irisConfig);
+        }
+      } finally {
+        blank.dispose();
+      }
+      detector.reset();
+    },
     dispose: () => {
       detector.dispose();
       irisModel?.dispose();

@@ -1,15 +1,188 @@
 import * as Comlink from 'comlink';
+import * as tf from '@tensorflow/tfjs-core';
+import type { EngineCapabilities } from '../engine/engine-capabilities.js';
+import type { WorkerFrameMetrics } from '../engine/frame-metrics.js';
+import { HuotiError } from '../errors/huoti-error.js';
+import { createFaceLandmarker, type FaceLandmarker } from '../landmarks/face-landmarker.js';
+import { landmarkBox } from '../metrics/face-box.js';
+import { measureFace } from '../metrics/measure-face.js';
+import { fetchGraphModelHandler } from '../models/fetch-graph-model-handler.js';
+import type { LoadProgress } from '../models/load-progress.js';
+import { MODEL_ASSET_NAMES } from '../models/model-asset-names.js';
 import { VERSION } from '../version.js';
-import type { LivenessWorkerApi, WorkerHello } from './worker-api.js';
+import { probeBackend } from './backend-probe.js';
 import type { Result } from './result.js';
+import type { LivenessWorkerApi, WorkerHello, WorkerInitOptions, WorkerInitReport, WorkerMemory } from './worker-api.js';
+
+/** Turns anything thrown into the `{code, message}` that crosses the boundary. */
+function failure(error: unknown, fallbackCode: HuotiError['code']): Result<never> {
+  if (error instanceof HuotiError) return { ok: false, error: error.toJSON() };
+  return { ok: false, error: { code: fallbackCode, message: error instanceof Error ? error.message : String(error) } };
+}
+
+/** Per-worker state; nothing lives at module level. */
+interface WorkerState {
+  landmarker?: FaceLandmarker;
+  canvas?: OffscreenCanvasRenderingContext2D;
+  isDisposed: boolean;
+}
+
+const ATTENTION_ON_WASM =
+  'the attention mesh needs a non-float32 BatchMatMul that tfjs-backend-wasm 4.22 lacks; using the iris model';
+
+async function initialise(state: WorkerState, options: WorkerInitOptions, onProgress?: (p: LoadProgress) => void): Promise<WorkerInitReport> {
+  const started = performance.now();
+  const probe = await probeBackend(options.backend, options.assetBaseUrl, options.allowSoftwareWebgl);
+  const fallbacks = [...probe.fallbacks];
+  let eyeRefinement: EngineCapabilities['eyeRefinement'] = options.eyeRefinement === 'auto' ? 'iris' : options.eyeRefinement;
+  if (eyeRefinement === 'attention' && probe.backend === 'wasm') {
+    fallbacks.push({ skipped: 'eyeRefinement:attention', reason: ATTENTION_ON_WASM });
+    eyeRefinement = 'iris';
+  }
+  let loadedBytes = 0;
+  let totalBytes = 0;
+  let fetchEnded = started;
+  const counter = {
+    onBytes(url: string, received: number, announced: number): void {
+      loadedBytes += received;
+      totalBytes += announced;
+      fetchEnded = performance.now();
+      onProgress?.({ phase: 'fetch', loadedBytes, totalBytes, url });
+    },
+  };
+  const asset = (name: string): string => new URL(name, options.assetBaseUrl).href;
+  const load = async (refinement: EngineCapabilities['eyeRefinement']): Promise<FaceLandmarker> =>
+    createFaceLandmarker({
+      detectorModel: fetchGraphModelHandler(asset(MODEL_ASSET_NAMES.detector), counter),
+      meshModel: fetchGraphModelHandler(asset(refinement === 'attention' ? MODEL_ASSET_NAMES.attentionMesh : MODEL_ASSET_NAMES.mesh), counter),
+      ...(refinement === 'iris' ? { irisModel: fetchGraphModelHandler(asset(MODEL_ASSET_NAMES.iris), counter) } : {}),
+      isAttentionMesh: refinement === 'attention',
+      maxFaces: options.maxFaces,
+    });
+  let landmarker = await load(eyeRefinement);
+  const loaded = performance.now();
+  onProgress?.({ phase: 'compile', loadedBytes, totalBytes });
+  onProgress?.({ phase: 'warmup', loadedBytes, totalBytes });
+  try {
+    await landmarker.warmUp(options.warmUpWidthPx, options.warmUpHeightPx);
+  } catch (error) {
+    if (eyeRefinement !== 'attention') throw error;
+    // The attention mesh loads on any backend but may fail on its first run; fall back once.
+    landmarker.dispose();
+    fallbacks.push({ skipped: 'eyeRefinement:attention', reason: error instanceof Error ? error.message : String(error) });
+    eyeRefinement = 'iris';
+    landmarker = await load(eyeRefinement);
+    await landmarker.warmUp(options.warmUpWidthPx, options.warmUpHeightPx);
+  }
+  // The first 2D-canvas readback in a worker is slow too: do it now, at the analysis size.
+  const blank = await createImageBitmap(new ImageData(options.warmUpWidthPx, options.warmUpHeightPx));
+  try {
+    pixelsOf(state, blank);
+  } finally {
+    blank.close();
+  }
+  const warmed = performance.now();
+  state.landmarker = landmarker;
+  const { webglRenderer, hasWasmSimd } = probe;
+  return {
+    capabilities: {
+      requestedBackend: options.backend,
+      backend: probe.backend,
+      fallbacks,
+      eyeRefinement,
+      hasOffscreenCanvas: probe.hasOffscreenCanvas,
+      ...(webglRenderer === undefined ? {} : { webglRenderer }),
+      ...(hasWasmSimd === undefined ? {} : { hasWasmSimd }),
+    },
+    // Fetch and graph parsing overlap; "compile" is backend probing plus what parsing ran after the last byte.
+    timings: { fetchMs: fetchEnded - started, compileMs: loaded - fetchEnded, warmUpMs: warmed - loaded },
+    modelBytes: loadedBytes,
+  };
+}
+
+function pixelsOf(state: WorkerState, frame: ImageBitmap): ImageData {
+  const { width, height } = frame;
+  if (!state.canvas || state.canvas.canvas.width !== width || state.canvas.canvas.height !== height) {
+    const context = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
+    if (!context) throw new HuotiError('BACKEND_UNAVAILABLE', 'no 2D OffscreenCanvas in this worker');
+    state.canvas = context;
+  }
+  state.canvas.drawImage(frame, 0, 0);
+  return state.canvas.getImageData(0, 0, width, height);
+}
+
+async function analyzeFrame(state: WorkerState, frame: ImageBitmap, shouldIncludeLandmarks: boolean): Promise<WorkerFrameMetrics> {
+  const started = performance.now();
+  let pixels: ImageData;
+  try {
+    if (!state.landmarker) throw new HuotiError(state.isDisposed ? 'DISPOSED' : 'INVALID_INPUT', 'analyze() before init()');
+    if (frame.width === 0 || frame.height === 0) throw new HuotiError('INVALID_INPUT', 'empty frame');
+    pixels = pixelsOf(state, frame);
+  } finally {
+    frame.close();
+  }
+  const image = tf.browser.fromPixels(pixels, 3);
+  let faces;
+  try {
+    faces = await state.landmarker.estimate(image);
+  } finally {
+    image.dispose();
+  }
+  const boxed = faces
+    .map((face) => ({ face, box: landmarkBox(face.landmarks, pixels.width, pixels.height) }))
+    .sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height);
+  const [primary, ...others] = boxed;
+  return {
+    faceCount: faces.length,
+    primaryFace: primary ? measureFace(primary.face.landmarks, pixels, shouldIncludeLandmarks) : null,
+    otherFaces: others.map(({ face, box }) => (shouldIncludeLandmarks ? { box, landmarks: face.landmarks } : { box })),
+    frameWidthPx: pixels.width,
+    frameHeightPx: pixels.height,
+    inferenceMs: performance.now() - started,
+  };
+}
 
 /** The object the worker entry exposes; kept apart from `expose` so it can be unit-tested. */
 export function createLivenessWorkerApi(scope: typeof globalThis): LivenessWorkerApi {
+  const state: WorkerState = { isDisposed: false };
   return {
     hello: async (): Promise<Result<WorkerHello>> => ({
       ok: true,
       value: { version: VERSION, isWorkerScope: !('document' in scope) },
     }),
+    async init(options, onProgress): Promise<Result<WorkerInitReport>> {
+      try {
+        return { ok: true, value: await initialise(state, options, onProgress) };
+      } catch (error) {
+        return failure(error, 'ASSET_LOAD_FAILED');
+      } finally {
+        // The progress proxy is used only while loading: release its port now.
+        (onProgress as unknown as Partial<Comlink.Remote<object>> | undefined)?.[Comlink.releaseProxy]?.();
+      }
+    },
+    async analyze(frame, shouldIncludeLandmarks): Promise<Result<WorkerFrameMetrics>> {
+      try {
+        return { ok: true, value: await analyzeFrame(state, frame, shouldIncludeLandmarks) };
+      } catch (error) {
+        return failure(error, 'INVALID_INPUT');
+      }
+    },
+    memory: async (): Promise<Result<WorkerMemory>> => {
+      const { numTensors, numBytes } = tf.memory();
+      return { ok: true, value: { tensorCount: numTensors, byteCount: numBytes } };
+    },
+    crashForTesting: async (): Promise<Result<null>> => {
+      setTimeout(() => {
+        throw new Error('simulated worker crash (crashForTesting)');
+      });
+      return { ok: true, value: null };
+    },
+    dispose: async (): Promise<Result<null>> => {
+      state.isDisposed = true;
+      state.landmarker?.dispose();
+      delete state.landmarker;
+      return { ok: true, value: null };
+    },
   };
 }
 

@@ -1,0 +1,191 @@
+import * as Comlink from 'comlink';
+import type { WorkerFrameMetrics } from '../engine/frame-metrics.js';
+import { HuotiError } from '../errors/huoti-error.js';
+import type { LoadProgress } from '../models/load-progress.js';
+import type { Result } from '../worker/result.js';
+import type { WorkerInitOptions, WorkerInitReport, WorkerMemory } from '../worker/worker-api.js';
+import { raceWithDeadline } from './race-with-deadline.js';
+import { connectLivenessWorker, type WorkerConnection } from './worker-connection.js';
+
+/** How the bridge starts, times and restarts its worker. */
+export interface LivenessBridgeOptions {
+  readonly workerUrl: URL | string;
+  readonly init: WorkerInitOptions;
+  readonly startTimeoutMs: number;
+  readonly loadTimeoutMs: number;
+  readonly frameTimeoutMs: number;
+  /** ms to let the worker free its models on dispose before it is terminated anyway. */
+  readonly disposeTimeoutMs: number;
+  readonly maxWorkerRestarts: number;
+  readonly onProgress?: (progress: LoadProgress) => void;
+}
+
+interface LiveWorker {
+  readonly connection: WorkerConnection;
+  /** Rejects with `WORKER_CRASHED` when the worker reports an uncaught error. */
+  readonly crashed: Promise<never>;
+  readonly removeCrashListener: () => void;
+}
+
+const unwrap = <T>(result: Result<T>): T => {
+  if (!result.ok) throw HuotiError.fromSerialized(result.error);
+  return result.value;
+};
+
+/**
+ * The only main-thread object that talks to the liveness worker. Keeps one frame in flight
+ * (frames offered while busy are closed and reported as dropped), rebuilds `HuotiError` from
+ * `{code, message}`, restarts a crashed worker up to `maxWorkerRestarts` times, and puts a
+ * deadline on every call so nothing hangs.
+ */
+export class LivenessBridge {
+  readonly #options: LivenessBridgeOptions;
+  #worker: LiveWorker | undefined;
+  #isBusy = false;
+  #restartCount = 0;
+  #rejectDisposed: ((error: HuotiError) => void) | undefined;
+  readonly #disposed: Promise<never>;
+  #isDisposed = false;
+
+  private constructor(options: LivenessBridgeOptions) {
+    this.#options = options;
+    this.#disposed = new Promise<never>((_, reject) => {
+      this.#rejectDisposed = reject;
+    });
+    // Only a signal for races below; each race surfaces the DISPOSED error itself.
+    this.#disposed.catch(() => {});
+  }
+
+  /**
+   * Starts the worker and loads the models.
+   *
+   * @throws {HuotiError} `WORKER_START_FAILED`, `ASSET_LOAD_FAILED`, `BACKEND_UNAVAILABLE`, `ABORTED`.
+   */
+  static async start(options: LivenessBridgeOptions, signal?: AbortSignal): Promise<{ bridge: LivenessBridge; report: WorkerInitReport }> {
+    const bridge = new LivenessBridge(options);
+    const report = await bridge.#startWorker(signal, options.onProgress);
+    return { bridge, report };
+  }
+
+  /** Transparent restarts done so far. */
+  get restartCount(): number {
+    return this.#restartCount;
+  }
+
+  /** Whether a frame is in the worker now. */
+  get isBusy(): boolean {
+    return this.#isBusy;
+  }
+
+  async #startWorker(signal?: AbortSignal, onProgress?: (progress: LoadProgress) => void): Promise<WorkerInitReport> {
+    const connection = await connectLivenessWorker(
+      { workerUrl: this.#options.workerUrl, startTimeoutMs: this.#options.startTimeoutMs },
+      signal,
+    );
+    let removeCrashListener = (): void => {};
+    const crashed = new Promise<never>((_, reject) => {
+      removeCrashListener = connection.onCrash((reason) => reject(new HuotiError('WORKER_CRASHED', `liveness worker crashed: ${reason}`)));
+    });
+    // Observed by every race on this worker; a crash between calls is seen by the next call.
+    crashed.catch(() => {});
+    const progress = onProgress ? Comlink.proxy(onProgress) : undefined;
+    try {
+      const result = await raceWithDeadline<Result<WorkerInitReport>>(connection.api.init(this.#options.init, progress), {
+        timeoutMs: this.#options.loadTimeoutMs,
+        onTimeout: () => new HuotiError('ASSET_LOAD_FAILED', `models did not load within ${this.#options.loadTimeoutMs} ms`),
+        ...(signal ? { signal } : {}),
+        cancellers: [crashed, this.#disposed],
+      });
+      const report = unwrap(result);
+      this.#worker = { connection, crashed, removeCrashListener };
+      return report;
+    } catch (error) {
+      removeCrashListener();
+      connection.terminate();
+      throw error;
+    }
+  }
+
+  #stopWorker(): void {
+    const live = this.#worker;
+    this.#worker = undefined;
+    live?.removeCrashListener();
+    live?.connection.terminate();
+  }
+
+  async #call<T>(invoke: (live: LiveWorker) => Promise<Result<T>>, timeoutMs: number, what: string): Promise<T> {
+    if (this.#isDisposed) throw new HuotiError('DISPOSED', `${what} after dispose()`);
+    const live = this.#worker;
+    if (!live) throw new HuotiError('WORKER_CRASHED', `${what}: the worker is not running`);
+    return unwrap(
+      await raceWithDeadline(invoke(live), {
+        timeoutMs,
+        onTimeout: () => new HuotiError('WORKER_CRASHED', `liveness worker did not answer ${what} within ${timeoutMs} ms`),
+        cancellers: [live.crashed, this.#disposed],
+      }),
+    );
+  }
+
+  /**
+   * Sends one frame (transferred, never copied) and returns its metrics; returns `null` without
+   * sending when a frame is already in flight (the frame is closed: a drop), or when the worker
+   * crashed on this frame and was restarted.
+   *
+   * @throws {HuotiError} `DISPOSED`; `WORKER_CRASHED` once restarts are used up; `INVALID_INPUT`.
+   */
+  async analyze(frame: ImageBitmap, shouldIncludeLandmarks: boolean): Promise<WorkerFrameMetrics | null> {
+    if (this.#isBusy || this.#isDisposed) {
+      frame.close();
+      if (this.#isDisposed) throw new HuotiError('DISPOSED', 'analyze() after dispose()');
+      return null;
+    }
+    this.#isBusy = true;
+    try {
+      return await this.#call(
+        (live) => live.connection.api.analyze(Comlink.transfer(frame, [frame]), shouldIncludeLandmarks),
+        this.#options.frameTimeoutMs,
+        'analyze()',
+      );
+    } catch (error) {
+      frame.close(); // a no-op once transferred; closes it when the call never left
+      if (!(error instanceof HuotiError) || error.code !== 'WORKER_CRASHED' || this.#isDisposed) throw error;
+      this.#stopWorker();
+      if (this.#restartCount >= this.#options.maxWorkerRestarts) throw error;
+      this.#restartCount += 1;
+      await this.#startWorker();
+      return null;
+    } finally {
+      this.#isBusy = false;
+    }
+  }
+
+  /** Live tensors in the worker. @throws {HuotiError} `DISPOSED`, `WORKER_CRASHED`. */
+  async memory(): Promise<WorkerMemory> {
+    return this.#call((live) => live.connection.api.memory(), this.#options.frameTimeoutMs, 'memory()');
+  }
+
+  /** Test hook: makes the worker throw an uncaught error, as a crash would. */
+  async crashWorkerForTesting(): Promise<void> {
+    await this.#call((live) => live.connection.api.crashForTesting(), this.#options.frameTimeoutMs, 'crashForTesting()');
+  }
+
+  /**
+   * Disposes the worker's models, terminates it and rejects any pending call with `DISPOSED`.
+   * Safe to call twice.
+   */
+  async dispose(): Promise<void> {
+    if (this.#isDisposed) return;
+    this.#isDisposed = true;
+    this.#rejectDisposed?.(new HuotiError('DISPOSED', 'the liveness engine was disposed'));
+    const live = this.#worker;
+    if (live) {
+      // Let the worker free GPU memory first, but never wait long on a worker that may be stuck.
+      await raceWithDeadline<Result<null>>(live.connection.api.dispose(), {
+        timeoutMs: this.#options.disposeTimeoutMs,
+        onTimeout: () => new HuotiError('WORKER_TERMINATED', 'worker did not dispose in time'),
+        cancellers: [live.crashed],
+      }).catch(() => {}); // terminating below frees everything anyway
+    }
+    this.#stopWorker();
+  }
+}

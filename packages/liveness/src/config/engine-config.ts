@@ -1,0 +1,58 @@
+import type { EyeRefinementMode } from '../landmarks/eye-refinement-mode.js';
+import type { LoadProgress } from '../models/load-progress.js';
+import type { BackendPreference } from './backend-preference.js';
+
+/** Options of {@link createLivenessEngine}. Every asset URL defaults to files shipped with the package. */
+export interface LivenessEngineConfig {
+  /** Folder holding the model and tfjs `.wasm` files. Default: `./assets/` next to this module. */
+  readonly assetBaseUrl: URL | string;
+  /** The worker bundle. Default: `./worker.js` next to this module. */
+  readonly workerUrl: URL | string;
+  readonly backend: BackendPreference;
+  /** Eye-landmark refinement; `auto` picks the iris model (see docs/benchmarks-liveness.md). */
+  readonly eyeRefinement: EyeRefinementMode;
+  /** Accept a software WebGL renderer (SwiftShader, llvmpipe) in `auto`; off because wasm is faster there. */
+  readonly allowSoftwareWebgl: boolean;
+  /** Frames are downscaled to this width (px) before they cross to the worker; never upscaled. */
+  readonly analysisWidthPx: number;
+  /** Most faces detected per frame. */
+  readonly maxFaces: number;
+  /** ms for the worker's first answer. */
+  readonly startTimeoutMs: number;
+  /** ms for fetching, compiling and warming up the models. */
+  readonly loadTimeoutMs: number;
+  /** ms one frame may take in the worker before the worker counts as crashed. */
+  readonly frameTimeoutMs: number;
+  /** ms to let the worker free its models on `dispose()` before it is terminated anyway. */
+  readonly disposeTimeoutMs: number;
+  /** Transparent worker restarts before `WORKER_CRASHED` surfaces. */
+  readonly maxWorkerRestarts: number;
+  /** Model-loading progress (bytes). Called on the main thread. */
+  readonly onProgress?: (progress: LoadProgress) => void;
+  /** Aborts the start. */
+  readonly signal?: AbortSignal;
+}
+
+/** Named defaults of {@link LivenessEngineConfig}; URLs are resolved per call from this module's URL. */
+export const DEFAULT_LIVENESS_ENGINE_CONFIG = Object.freeze({
+  backend: 'auto',
+  eyeRefinement: 'auto',
+  allowSoftwareWebgl: false,
+  analysisWidthPx: 640,
+  maxFaces: 2,
+  startTimeoutMs: 15_000,
+  loadTimeoutMs: 60_000,
+  frameTimeoutMs: 10_000,
+  disposeTimeoutMs: 1_000,
+  maxWorkerRestarts: 1,
+} as const satisfies Partial<LivenessEngineConfig>);
+
+/** Fills every unset option with its named default. */
+export function resolveLivenessEngineConfig(config: Partial<LivenessEngineConfig> = {}): LivenessEngineConfig {
+  return {
+    assetBaseUrl: new URL('./assets/', import.meta.url),
+    workerUrl: new URL('./worker.js', import.meta.url),
+    ...DEFAULT_LIVENESS_ENGINE_CONFIG,
+    ...config,
+  };
+}
