@@ -11,7 +11,7 @@ const CLIP_DURATION_S = 3;
 const WATCH_DURATION_S = 6;
 /** Blink windows with the annotation's ±1 frame and one frame of capture jitter. */
 const BLINK_WINDOW_S = [1.6, 2.3] as const;
-/** Iris-refined EAR falls to ~0.2–0.4x of open (docs/benchmarks-liveness.md); 0.6 leaves margin. */
+/** Iris-refined EAR falls to ~0.2–0.4x of open (docs/benchmarks.md); 0.6 leaves margin. */
 const BLINK_DEPTH_RATIO = 0.6;
 
 describe('liveness engine on a GRID speaker (fake camera)', () => {

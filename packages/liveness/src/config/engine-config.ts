@@ -9,7 +9,7 @@ export interface LivenessEngineConfig {
   /** The worker bundle. Default: `./worker.js` next to this module. */
   readonly workerUrl: URL | string;
   readonly backend: BackendPreference;
-  /** Eye-landmark refinement; `auto` picks the iris model (see docs/benchmarks-liveness.md). */
+  /** Eye-landmark refinement; `auto` picks the iris model (see docs/benchmarks.md). */
   readonly eyeRefinement: EyeRefinementMode;
   /** Accept a software WebGL renderer (SwiftShader, llvmpipe) in `auto`; off because wasm is faster there. */
   readonly allowSoftwareWebgl: boolean;
