@@ -164,6 +164,7 @@ export default [
     ],
   }),
   standaloneBuild('liveness', 'src/worker.ts', 'worker.js'),
+  standaloneBuild('liveness', 'src/audio-worklet.ts', 'audio-worklet.js'),
   libraryBuild('elements', ['src/index.ts', 'src/define.ts']),
   scriptTagBuild('elements', 'src/cdn.ts', 'cdn/huoti.min.js', 'Huoti'),
   libraryBuild('verify', ['src/index.ts'], { platform: 'node' }),

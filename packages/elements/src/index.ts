@@ -37,3 +37,4 @@ export type { HuotiLang, HuotiStrings, HuotiStringsOverride, OfflineChannelStrin
 export { zhCN } from './i18n/zh-cn.js';
 export { en } from './i18n/en.js';
 export { HUOTI_STRINGS, normalizeLang, resolveStrings } from './i18n/resolve-strings.js';
+export { LivenessDriver, GUARD_HINT_TO_HINT_CODE, CHALLENGE_FAILURE_TO_FAILURE_REASON, type LivenessDriverOptions } from './driver/liveness-driver.js';

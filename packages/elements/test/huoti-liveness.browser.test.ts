@@ -74,15 +74,16 @@ describe('<huoti-liveness>', () => {
     expect(element.state).to.equal('intro');
   });
 
-  it('without a driver, stops with ENGINE_UNAVAILABLE before asking for the camera', async () => {
+  it('with the default engine driver, refuses a plan the challenge run cannot run (PLAN_INVALID) before asking for the camera', async () => {
+    // testPlan() has a readDigits step without reveal times (digitOnsetsMs): the default
+    // LivenessDriver validates the plan before it starts the engine or the camera.
     const element = await mount({ plan: testPlan() });
     element.start();
     await element.updateComplete;
     const failed = oneEvent(element, 'huoti-error');
     buttonNamed(element, zhCN.consentAccept).click();
     const { detail } = await failed;
-    expect(detail.code).to.equal('ENGINE_UNAVAILABLE');
-    expect(detail.message).to.equal(zhCN.errors.ENGINE_UNAVAILABLE);
+    expect(detail.code).to.equal('PLAN_INVALID');
     await element.updateComplete;
     expect(element.state).to.equal('error');
     expect(element.cameraStream).to.equal(null);
@@ -435,7 +436,8 @@ describe('<huoti-liveness>', () => {
       noDriver.start();
       await noDriver.updateComplete;
       buttonNamed(noDriver, strings.consentAccept).click();
-      await shot(noDriver, 'error-engine-unavailable');
+      await until(() => noDriver.state === 'error', 'plan refused');
+      await shot(noDriver, 'error-plan-invalid');
       noDriver.remove();
     }
   });

@@ -71,3 +71,14 @@ export { VoiceActivityDetector, type VoiceActivityDetectorOptions } from './audi
 export { DEFAULT_VOICE_ACTIVITY_CONFIG, resolveVoiceActivityConfig, type VoiceActivityConfig } from './audio/voice-activity-config.js';
 export { detectVoicedSegments } from './audio/detect-voiced-segments.js';
 export { decideReadDigits, type ReadDigitsInput, type ReadDigitsDecision, type ReadDigitsFailure, type DigitResponse } from './audio/decide-read-digits.js';
+export { runCertification, type CertificationOptions, type EvidenceOptions } from './session/run-certification.js';
+export type { CertificationEvent, CertificationOutcome } from './session/certification-event.js';
+export { DEFAULT_CERTIFICATION_CONFIG, resolveCertificationConfig, type CertificationConfig } from './session/certification-config.js';
+export { toMetricSample } from './session/to-metric-sample.js';
+export {
+  startVoiceCapture,
+  DEFAULT_VOICE_CAPTURE_OPTIONS,
+  type VoiceCapture,
+  type VoiceCaptureOptions,
+  type VoiceRecording,
+} from './audio-capture/start-voice-capture.js';

@@ -7,7 +7,8 @@
  * - `CAMERA_OVERCONSTRAINED`: the requested camera (`camera="<deviceId>"`) does not exist.
  * - `CAMERA_DISCONNECTED`: the camera stopped mid-run (unplugged, taken by another app).
  * - `CAMERA_UNSUPPORTED`: no `getUserMedia` here (old webview, or not HTTPS).
- * - `ENGINE_UNAVAILABLE`: no certification driver is wired to the element (see `CertificationDriver`).
+ * - `ENGINE_UNAVAILABLE`: the element cannot hand frames to its certification driver (its camera
+ *   preview is not rendered).
  * - `ENGINE_FAILED`: the certification driver failed; `cause` holds its error.
  * - `PLAN_INVALID`: the `plan` attribute is not a valid challenge plan.
  * - `PLAN_EXPIRED`: the plan's `expiresAt` has passed; refused before the camera starts.

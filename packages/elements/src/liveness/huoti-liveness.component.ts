@@ -4,6 +4,7 @@ import { CameraController, type CameraDevice } from '../camera/camera-controller
 import { detectPermissionHelpBrowser, PERMISSION_HELP_BROWSERS } from '../camera/permission-help.js';
 import { DEFAULT_ELEMENT_TIMING, ELDERLY_ELEMENT_TIMING, type ElementTiming } from '../config/element-timing.js';
 import type { CertificationDriver, CertificationDriverEvent, CertificationResult, HintCode } from '../driver/certification-driver.js';
+import { LivenessDriver } from '../driver/liveness-driver.js';
 import { HuotiElementError } from '../errors/huoti-element-error.js';
 import {
   INITIAL_FLOW_STATE,
@@ -51,9 +52,9 @@ const isEngineError = (error: unknown): error is EngineLikeError =>
  *
  * Flow: intro (free of charge, anti-fraud, 12333) → separate consent to face processing →
  * camera → framing (oval guide, live hints) → challenge steps → result. Declining consent is a
- * normal outcome that shows the offline channels. Analysis is done by a `CertificationDriver`
- * (the `driver` property); without one the element stops with `ENGINE_UNAVAILABLE` after consent,
- * before it asks for the camera.
+ * normal outcome that shows the offline channels. Analysis is done by a `CertificationDriver`:
+ * the `driver` property, or by default a `LivenessDriver` running the `@huoti/liveness` engine
+ * from `asset-base`.
  *
  * @summary Elderly-friendly, accessible face check for pension qualification certification.
  *
@@ -159,7 +160,7 @@ export class HuotiLiveness extends LitElement {
   declare helper: boolean;
   /** Overrides any text; grouped tables (`hints`, `errors`, …) merge per entry. */
   declare strings: HuotiStringsOverride | null;
-  /** Runs the analysis; wired to `@huoti/liveness` by the integrator or a later release. */
+  /** Runs the analysis; `null` (default) uses a {@link LivenessDriver} over `@huoti/liveness`. */
   declare driver: CertificationDriver | null;
 
   #flow: FlowState = INITIAL_FLOW_STATE;
@@ -176,6 +177,7 @@ export class HuotiLiveness extends LitElement {
   #pendingHint: HintCode | null = null;
   #hintTimer: ReturnType<typeof setTimeout> | undefined;
   #shouldFocusHeading = false;
+  #defaultDriver: LivenessDriver | null = null;
 
   constructor() {
     super();
@@ -222,6 +224,11 @@ export class HuotiLiveness extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#stopRun();
+  }
+
+  /** The `driver` property, else the default engine driver (made on first use). */
+  get #driver(): CertificationDriver {
+    return this.driver ?? (this.#defaultDriver ??= new LivenessDriver());
   }
 
   get #lang(): HuotiLang {
@@ -371,10 +378,6 @@ export class HuotiLiveness extends LitElement {
       this.#failFromConsentOrResult(error);
       return false;
     }
-    if (!this.driver) {
-      this.#failFromConsentOrResult(new HuotiElementError('ENGINE_UNAVAILABLE', 'no CertificationDriver is set on <huoti-liveness> (property `driver`)'));
-      return false;
-    }
     return true;
   }
 
@@ -422,10 +425,10 @@ export class HuotiLiveness extends LitElement {
     this.#isRearFacing = this.#camera.isRearFacing;
     this.#dispatch({ type: 'CAMERA_READY' });
     void this.#refreshCameras(signal);
-    const driver = this.driver;
+    const driver = this.#driver;
     const video = this.renderRoot.querySelector('video');
-    if (!driver || !video) {
-      this.#failWith(new HuotiElementError('ENGINE_UNAVAILABLE', 'no CertificationDriver is set on <huoti-liveness>'));
+    if (!video) {
+      this.#failWith(new HuotiElementError('ENGINE_UNAVAILABLE', 'the camera preview of <huoti-liveness> is not rendered'));
       return;
     }
     const assetBase = this.assetBase ?? HuotiLiveness.defaultAssetBase;

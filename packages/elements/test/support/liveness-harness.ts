@@ -98,7 +98,8 @@ export class DriverRun {
 
 /**
  * A test double for the engine integration point: it analyses nothing and only yields what the
- * test pushes. Never a production stand-in: the element without a driver stops with ENGINE_UNAVAILABLE.
+ * test pushes, to drive the UI through states the footage cannot reach on demand. Never a production
+ * stand-in: without a `driver` property the element runs the real engine (`LivenessDriver`).
  */
 export class ControlledDriver implements CertificationDriver {
   readonly runs: DriverRun[] = [];

@@ -44,6 +44,7 @@ export function issuePlan(options: IssuePlanOptions): ChallengePlan {
   const policy = resolvePlanPolicy(options.policy);
   checkPolicy(policy);
   const profile = resolveStrictnessLimits(policy.strictness, options.strictnessLimits);
+  checkReadDigitsFits(policy, profile);
   const privateKey = importPrivateKey(options.signingKey.privateKey);
   const nowMs = (options.now ?? Date.now)();
 
@@ -64,6 +65,23 @@ export function issuePlan(options: IssuePlanOptions): ChallengePlan {
   const check = validateChallengePlan(plan);
   if (!check.ok) throw new VerifyError('INVALID_OPTIONS', `issued plan is invalid: ${check.issues.map((issue) => `${issue.path} ${issue.message}`).join('; ')}`);
   return plan;
+}
+
+/**
+ * Refuses a policy whose longest possible `readDigits` step (most digits, latest onsets) would
+ * exceed the protocol's step timeout: checking only the plan drawn this time would make the
+ * refusal depend on chance.
+ */
+function checkReadDigitsFits(policy: PlanPolicy, profile: StrictnessLimits): void {
+  if (!policy.stepKinds.includes('readDigits')) return;
+  const longestTimeoutMs =
+    policy.firstDigitOnsetMaxMs + (policy.maxDigitCount - 1) * policy.digitIntervalMaxMs + profile.responseWindowEndMs + policy.readDigitsTailMs;
+  if (longestTimeoutMs > DEFAULT_PROTOCOL_LIMITS.maxStepTimeoutMs) {
+    throw new VerifyError(
+      'INVALID_OPTIONS',
+      `a readDigits step could last ${longestTimeoutMs} ms, over the protocol's ${DEFAULT_PROTOCOL_LIMITS.maxStepTimeoutMs} ms step limit`,
+    );
+  }
 }
 
 function readDigitsStep(policy: PlanPolicy, profile: StrictnessLimits): ChallengeStep {
