@@ -9,6 +9,17 @@ declareFakeMedia({ camera: 'faces/openh264_BA1_FT_C_foreman.mp4' });
 
 const CLIP_DURATION_S = 11.96;
 const WATCH_DURATION_S = 8.2;
+const MAX_PASSES = 3;
+/** Clip-time windows (s) the tests below need analysed frames with a face in. */
+const REQUIRED_WINDOWS_S: ReadonlyArray<readonly [number, number]> = [
+  [0.08, 0.3],
+  [0.88, 1.2],
+  [1.36, 1.7],
+  [4.4, 5.0],
+  [6.3, 6.95],
+  [7.1, 7.4],
+];
+const hasFace = (s: ClipSample): boolean => s.metrics.faceCount > 0;
 
 const mouth = (s: ClipSample): number => s.metrics.primaryFace?.mouthAspectRatio ?? Number.NaN;
 const yaw = (s: ClipSample): number => s.metrics.primaryFace?.headPose.yawDeg ?? Number.NaN;
@@ -20,7 +31,13 @@ describe('liveness engine on the foreman clip (fake camera)', () => {
     engine = await createLivenessEngine();
     // A short first watch lets the tracker and JIT settle; reopening the camera restarts the clip.
     await watchClip(engine, CLIP_DURATION_S, 0.5);
-    samples = await watchClip(engine, CLIP_DURATION_S, WATCH_DURATION_S);
+    // On a busy 2-core machine a pass can stall for a few hundred ms and leave a short window of the
+    // clip without an analysed frame: watch the looping clip again (at most MAX_PASSES) and pool the
+    // samples by clip time until every window the tests read has frames.
+    samples = [];
+    for (let pass = 0; pass < MAX_PASSES && !REQUIRED_WINDOWS_S.every(([from, to]) => between(samples, from, to).some(hasFace)); pass++) {
+      samples.push(...(await watchClip(engine, CLIP_DURATION_S, WATCH_DURATION_S)));
+    }
     console.log('MAR', trace(between(samples, 0, 1.8), mouth));
     console.log('yaw', trace(between(samples, 3.5, 8), yaw));
   });
