@@ -27,6 +27,8 @@ export interface FakeMediaDeclaration {
    * audio track when it has one, else a silent track.
    */
   readonly microphone?: string;
+  /** `'off'` launches Chromium with WebGL disabled, as on a device whose GPU is blocklisted. */
+  readonly webgl?: 'off';
   /** `'denied'` launches Chromium without auto-accepting the permission prompt. Default `'granted'`. */
   readonly permission?: 'granted' | 'denied';
 }

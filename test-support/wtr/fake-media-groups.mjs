@@ -7,7 +7,7 @@ import { repoRoot } from './fixtures-dir.mjs';
 
 const DECLARATION = /declareFakeMedia\(\s*\{([^}]*)\}\s*\)/g;
 const PROPERTY = /(\w+)\s*:\s*(?:'([^']*)'|"([^"]*)"|(\d+))/g;
-const KNOWN_KEYS = new Set(['camera', 'cameraSize', 'cameraFps', 'microphone', 'permission', 'cameraCount']);
+const KNOWN_KEYS = new Set(['camera', 'cameraSize', 'cameraFps', 'microphone', 'permission', 'cameraCount', 'webgl']);
 
 /** Parses the single static declaration of a test file; `null` when the file has none. */
 export function readDeclaration(file) {
@@ -24,8 +24,16 @@ export function readDeclaration(file) {
   return declaration;
 }
 
-/** Chromium flags that make getUserMedia deliver the declared footage. */
+/** Chromium flags that make getUserMedia deliver the declared footage (and switch WebGL off if asked). */
 export function fakeMediaFlags(declaration) {
+  // --disable-webgl and --disable-3d-apis leave OffscreenCanvas WebGL working (Chromium 156, checked in
+  // a page and in a worker); without a GPU process and without software rasterising there is none.
+  if (declaration?.webgl === 'off') return ['--disable-gpu', '--disable-software-rasterizer', ...cameraFlags({ ...declaration, webgl: undefined })];
+  if (declaration?.webgl !== undefined) throw new Error(`webgl may only be 'off', got '${declaration.webgl}'`);
+  return cameraFlags(declaration);
+}
+
+function cameraFlags(declaration) {
   if (!declaration) return ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
   const permissionFlags = declaration.permission === 'denied' ? ['--deny-permission-prompts'] : ['--use-fake-ui-for-media-stream'];
   if (declaration.camera === 'none') return permissionFlags;
