@@ -17,6 +17,16 @@ export async function openFakeCamera(): Promise<MediaStreamTrack> {
   return track;
 }
 
+/** Opens the fake camera into a playing, muted `<video>`; the caller stops the stream's tracks. */
+export async function playFakeCamera(): Promise<{ video: HTMLVideoElement; stream: MediaStream }> {
+  const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: false });
+  const video = document.createElement('video');
+  video.muted = true;
+  video.srcObject = stream;
+  await video.play();
+  return { video, stream };
+}
+
 /**
  * Watches a freshly opened fake camera until `durationS` of footage has gone by (by camera
  * timestamps), then stops the camera. The camera starts at the clip's first frame when opened.

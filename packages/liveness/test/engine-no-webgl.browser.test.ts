@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { createLivenessEngine } from '@huoti/liveness';
 import { declareFakeMedia } from '../../../test-support/fake-media.js';
+import { playFakeCamera } from './clip-samples.js';
 
 // A browser whose WebGL is switched off (as on a device with a blocklisted GPU): a request for
 // WebGL must fall back to wasm and say why, and the engine must still analyse frames.
@@ -14,12 +15,8 @@ describe('liveness engine when WebGL fails', () => {
       expect(engine.capabilities.fallbacks).to.deep.equal([{ skipped: 'webgl', reason: 'no WebGL context in this worker' }]);
       expect(engine.capabilities.webglRenderer).to.equal(undefined);
 
-      const stream = await navigator.mediaDevices.getUserMedia({ video: true });
+      const { video, stream } = await playFakeCamera();
       try {
-        const video = document.createElement('video');
-        video.muted = true;
-        video.srcObject = stream;
-        await video.play();
         const frame = await createImageBitmap(video);
         const metrics = await engine.analyzeFrame(frame);
         expect(metrics?.faceCount, 'the wasm fallback still finds the face').to.equal(1);

@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { createLivenessEngine } from '@huoti/liveness';
 import { declareFakeMedia } from '../../../test-support/fake-media.js';
+import { playFakeCamera } from './clip-samples.js';
 
 // Must-have: the worker's tensor count after 2,000 frames equals the count after 10, with the
 // default pipeline (detector, mesh, iris refinement) on real footage from the fake camera.
@@ -14,12 +15,8 @@ describe('liveness engine over a long run', function () {
 
   it(`has the same tensor count after ${LONG_RUN_FRAMES} frames as after ${FIRST_CHECK_FRAMES}`, async () => {
     const engine = await createLivenessEngine();
-    const stream = await navigator.mediaDevices.getUserMedia({ video: true });
+    const { video, stream } = await playFakeCamera();
     try {
-      const video = document.createElement('video');
-      video.muted = true;
-      video.srcObject = stream;
-      await video.play();
       let tensorsAfterFirstCheck = Number.NaN;
       let framesWithFace = 0;
       for (let frame = 1; frame <= LONG_RUN_FRAMES; frame++) {

@@ -1,3 +1,4 @@
+import { METRIC_FRAME_VALUE_BOUNDS } from './metric-frame-bounds.js';
 import { CHALLENGE_STEP_KINDS, type ChallengeStepKind } from './challenge-plan.js';
 import {
   EVIDENCE_FORMAT_VERSION,
@@ -41,25 +42,6 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const BASE64URL_SHA256 = /^[A-Za-z0-9_-]{43}$/;
 const PRINTABLE = /^\P{Cc}*$/u;
 const AUDIO_SAMPLE_RATE_HZ = 16_000;
-const MAX_FACES_PER_FRAME = 64;
-
-/**
- * Per-position bounds of a {@link MetricFrame} (after the time, which is bounded by the trace
- * length): generous, they only keep numbers physical.
- */
-const FRAME_VALUE_BOUNDS: readonly (readonly [number, number])[] = [
-  [0, MAX_FACES_PER_FRAME], // faceCount
-  [-1, 2], // boxX
-  [-1, 2], // boxY
-  [0, 2], // boxWidth
-  [0, 2], // boxHeight
-  [0, 2], // earLeft
-  [0, 2], // earRight
-  [0, 5], // mar
-  [-180, 180], // yawDeg
-  [-180, 180], // pitchDeg
-  [-180, 180], // rollDeg
-];
 
 /**
  * Checks that `value` is a structurally valid {@link EvidenceBundle} — types, bounds, formats and
@@ -195,7 +177,7 @@ function readFrame(reader: JsonReader, value: unknown, path: string, limits: Pro
     if (typeof number !== 'number' || !Number.isFinite(number)) {
       return reader.report('wrong_type', `${path}/${index}`, `${METRIC_FRAME_FIELDS[index]}: expected a finite number`);
     }
-    const [min, max] = index === 0 ? [0, limits.maxTraceDurationMs] : (FRAME_VALUE_BOUNDS[index - 1] as readonly [number, number]);
+    const [min, max] = index === 0 ? [0, limits.maxTraceDurationMs] : (METRIC_FRAME_VALUE_BOUNDS[index - 1] as readonly [number, number]);
     if (number < min || number > max) {
       return reader.report('out_of_range', `${path}/${index}`, `${METRIC_FRAME_FIELDS[index]}: expected ${min}–${max}`);
     }

@@ -1,23 +1,10 @@
 import type { MetricSample } from '../challenges/metric-sample.js';
 import type { MetricFrame } from '../protocol/evidence-bundle.js';
+import { METRIC_FRAME_VALUE_BOUNDS } from '../protocol/metric-frame-bounds.js';
 
 /** Decimal places kept per {@link METRIC_FRAME_FIELDS} column: enough for the verifier, small on the wire. */
 export const METRIC_FRAME_DECIMALS = Object.freeze([1, 0, 4, 4, 4, 4, 4, 4, 4, 2, 2, 2] as const);
 
-/** Value ranges the protocol accepts per column after `timeMs` (see `validateEvidenceBundle`). */
-const FRAME_VALUE_RANGES: readonly (readonly [number, number])[] = [
-  [0, 64], // faceCount
-  [-1, 2], // boxX
-  [-1, 2], // boxY
-  [0, 2], // boxWidth
-  [0, 2], // boxHeight
-  [0, 2], // earLeft
-  [0, 2], // earRight
-  [0, 5], // mar
-  [-180, 180], // yawDeg
-  [-180, 180], // pitchDeg
-  [-180, 180], // rollDeg
-];
 
 const round = (value: number, decimals: number): number => {
   const factor = 10 ** decimals;
@@ -47,7 +34,7 @@ export function encodeMetricFrame(sample: MetricSample, timeMs: number): MetricF
   ];
   const values = raw.map((value, index) => {
     if (index > 0 && !isSingleFace) return 0;
-    const [min, max] = FRAME_VALUE_RANGES[index] as readonly [number, number];
+    const [min, max] = METRIC_FRAME_VALUE_BOUNDS[index] as readonly [number, number];
     const finite = typeof value === 'number' && Number.isFinite(value) ? value : 0;
     return round(Math.min(max, Math.max(min, finite)), METRIC_FRAME_DECIMALS[index + 1] ?? 4);
   });
