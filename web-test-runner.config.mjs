@@ -6,6 +6,7 @@ import { extname } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { exampleBackendMiddleware } from './test-support/wtr/example-backend.mjs';
 import { cameraThumbnails } from './test-support/wtr/fake-media-files.mjs';
 import { fakeMediaGroups } from './test-support/wtr/fake-media-groups.mjs';
 import { fixturePath, repoRoot } from './test-support/wtr/fixtures-dir.mjs';
@@ -80,6 +81,7 @@ export default {
   rootDir: '.',
   nodeResolve: { browser: true, exportConditions: ['browser'] },
   groups: fakeMediaGroups(filters, makeBrowser),
+  middleware: [exampleBackendMiddleware()],
   reporters: [defaultReporter(), resultsFileReporter(`${repoRoot}/.cache/results/browser.json`)],
   plugins: [huotiTestRoutes, screenshotCommand(), esbuildPlugin({ ts: true, target: 'es2022' })],
   // One browser at a time on 2 cores: model inference timing stays close to what users see.
