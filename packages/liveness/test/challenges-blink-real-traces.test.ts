@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseBlinkAnnotations } from '../src/challenges/blink-annotation.js';
 import { evaluateBlinkDetector, type BlinkEvaluation, type BlinkTrace } from '../src/challenges/evaluate-blink-detector.js';
-import type { MetricSample } from '../src/challenges/metric-sample.js';
+import { sampleFromTraceRow } from './traces/trace-row.js';
 import { MouthOpenDetector } from '../src/challenges/mouth-open-detector.js';
 import { STRICTNESS_PROFILES } from '../src/challenges/strictness-profiles.js';
 
@@ -46,21 +46,7 @@ function loadTraces(label: 'iris' | 'mesh'): BlinkTrace[] {
   return file.clips.map(({ clip, rows }) => ({
     clip,
     checkedSpanMs: spans.get(clip),
-    samples: rows.map(
-      ([t, faceCount, earLeft, earRight, mar, yaw, pitch, roll, x, y, width, height]): MetricSample => ({
-        timestampMs: t ?? 0,
-        faceCount: faceCount ?? 0,
-        eyeAspectRatioLeft: earLeft ?? null,
-        eyeAspectRatioRight: earRight ?? null,
-        mouthAspectRatio: mar ?? null,
-        yawDeg: yaw ?? null,
-        pitchDeg: pitch ?? null,
-        rollDeg: roll ?? null,
-        faceBox: x === null || x === undefined ? null : { x, y: y ?? 0, width: width ?? 0, height: height ?? 0 },
-        brightness: null,
-        sharpness: null,
-      }),
-    ),
+    samples: rows.map(sampleFromTraceRow),
   }));
 }
 

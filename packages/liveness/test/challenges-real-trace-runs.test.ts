@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createChallengeRun, type ChallengeRunState } from '../src/challenges/challenge-run.js';
 import type { MetricSample } from '../src/challenges/metric-sample.js';
+import { sampleFromTraceRow } from './traces/trace-row.js';
 import { RunGuards } from '../src/challenges/run-guards.js';
 import { STRICTNESS_PROFILES } from '../src/challenges/strictness-profiles.js';
 import type { ChallengePlan, ChallengeStepKind } from '../src/protocol/challenge-plan.js';
@@ -20,21 +21,7 @@ function load(name: string): Map<string, MetricSample[]> {
   return new Map(
     file.clips.map(({ clip, rows }) => [
       clip,
-      rows.map(
-        ([t, faceCount, earLeft, earRight, mar, yaw, pitch, roll, x, y, width, height]): MetricSample => ({
-          timestampMs: t ?? 0,
-          faceCount: faceCount ?? 0,
-          eyeAspectRatioLeft: earLeft ?? null,
-          eyeAspectRatioRight: earRight ?? null,
-          mouthAspectRatio: mar ?? null,
-          yawDeg: yaw ?? null,
-          pitchDeg: pitch ?? null,
-          rollDeg: roll ?? null,
-          faceBox: x === null || x === undefined ? null : { x, y: y ?? 0, width: width ?? 0, height: height ?? 0 },
-          brightness: null,
-          sharpness: null,
-        }),
-      ),
+      rows.map(sampleFromTraceRow),
     ]),
   );
 }
