@@ -396,15 +396,20 @@ describe('EvidenceVerifier: every single-field change is caught (properties)', (
       )
       .filter((value) => JSON.stringify(value) !== JSON.stringify(original));
 
+  /** A random leaf of `root` among `paths`, and a different value to put there. */
+  const leafAndReplacement = (root: unknown, paths: readonly (string | number)[][]): fc.Arbitrary<[(string | number)[], unknown]> =>
+    fc.nat({ max: paths.length - 1 }).chain((index) => {
+      const path = paths[index] as (string | number)[];
+      return fc.tuple(fc.constant(path), replacementFor(getAt(root, path)));
+    });
+
   it('without a recomputed digest: rejected, by the digest or the structure', async () => {
     const bundle = await synthesizeEvidence(plan(), { withBestFrame: true });
     const paths = leafPaths(bundle);
     const verifier = (): EvidenceVerifier => verifierFor(bundle);
     await fc.assert(
       fc.asyncProperty(
-        fc.nat({ max: paths.length - 1 }).chain((index) =>
-          fc.tuple(fc.constant(paths[index] as (string | number)[]), replacementFor(getAt(bundle, paths[index] as (string | number)[]))),
-        ),
+        leafAndReplacement(bundle, paths),
         async ([path, replacement]) => {
           const tampered = cloneJson(bundle);
           setAt(tampered, path, replacement);
@@ -422,9 +427,7 @@ describe('EvidenceVerifier: every single-field change is caught (properties)', (
     const paths = leafPaths(bundle.evidence.plan).map((path) => ['evidence', 'plan', ...path]);
     await fc.assert(
       fc.asyncProperty(
-        fc.nat({ max: paths.length - 1 }).chain((index) =>
-          fc.tuple(fc.constant(paths[index] as (string | number)[]), replacementFor(getAt(bundle, paths[index] as (string | number)[]))),
-        ),
+        leafAndReplacement(bundle, paths),
         async ([path, replacement]) => {
           const tampered = cloneJson(bundle);
           setAt(tampered, path, replacement);
