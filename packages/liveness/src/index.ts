@@ -82,3 +82,30 @@ export {
   type VoiceCaptureOptions,
   type VoiceRecording,
 } from './audio-capture/start-voice-capture.js';
+export { fiveFaceKeypoints, interOcularDistancePx, type FiveFaceKeypoints, type PixelPoint } from './face-match/face-keypoints.js';
+export {
+  fitSimilarityTransform,
+  applySimilarityTransform,
+  invertSimilarityTransform,
+  similarityRotationRad,
+  similarityScale,
+  type SimilarityTransform,
+} from './face-match/similarity-transform.js';
+export { ARCFACE_ALIGNMENT_TEMPLATE, zoomAlignmentTemplate, type AlignmentTemplate } from './face-match/alignment-template.js';
+export { faceAlignmentTransform } from './face-match/face-alignment-transform.js';
+export {
+  FACE_EMBEDDING_MODELS,
+  DEFAULT_FACE_EMBEDDING_MODEL,
+  type FaceEmbeddingModelSpec,
+  type PixelNormalisation,
+} from './face-match/face-embedding-model-spec.js';
+export { cosineSimilarity } from './face-match/cosine-similarity.js';
+export { DEFAULT_FACE_MATCH_THRESHOLDS, resolveFaceMatchThresholds, type FaceMatchThresholds } from './face-match/face-match-thresholds.js';
+export { decideFaceMatch, type FaceMatchDecision } from './face-match/face-match-decision.js';
+export {
+  checkReferenceFaces,
+  DEFAULT_REFERENCE_FACE_CONFIG,
+  type ReferenceFaceConfig,
+  type ReferenceFaceCheck,
+  type ReferenceFaceErrorCode,
+} from './face-match/reference-face-check.js';

@@ -40,4 +40,16 @@ export const HUOTI_ERROR_MESSAGES = Object.freeze({
     'zh-CN': '操作已取消。',
     en: 'The operation was cancelled.',
   },
+  REFERENCE_NO_FACE: {
+    'zh-CN': '参照照片中没有找到人脸，请换一张清晰的正面照片。',
+    en: 'No face was found in the reference photo. Use a clear photo of the face from the front.',
+  },
+  REFERENCE_MULTIPLE_FACES: {
+    'zh-CN': '参照照片中有多张人脸，请换一张只有本人的照片。',
+    en: 'The reference photo shows more than one face. Use a photo of the person alone.',
+  },
+  REFERENCE_FACE_TOO_SMALL: {
+    'zh-CN': '参照照片中的人脸太小，请换一张人脸更大、更清晰的照片。',
+    en: 'The face in the reference photo is too small. Use a photo where the face is larger and sharp.',
+  },
 } satisfies Record<HuotiErrorCode, LocalizedMessage>);
