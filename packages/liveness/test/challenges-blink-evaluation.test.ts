@@ -13,9 +13,9 @@ const SHARED_DIR = process.env.HUOTI_SHARED_DIR ?? join(REPO_ROOT, '..', 'shared
 // Synthetic clips with known events; the engine's real traces of the annotated fixtures go through
 // the same function later.
 const traces: BlinkTrace[] = [
-  { clip: 'a.mp4', samples: makeTrace({ durationMs: 6000, overlays: [blinkAt(2000, 0.5), blinkAt(4000, 0.6)] }) },
+  { clip: 'a.mp4', samples: makeTrace({ durationMs: 6000, overlays: [blinkAt(2000, 0.45), blinkAt(4000, 0.5)] }) },
   // A partial blink the detector fires on (deep enough), plus a blink nobody annotated (false trigger).
-  { clip: 'b.mp4', samples: makeTrace({ durationMs: 6000, overlays: [blinkAt(2000, 0.7), blinkAt(4500, 0.5)] }) },
+  { clip: 'b.mp4', samples: makeTrace({ durationMs: 6000, overlays: [blinkAt(2000, 0.5), blinkAt(4500, 0.45)] }) },
   // An annotated blink too shallow to detect (missed).
   { clip: 'c.mp4', samples: makeTrace({ durationMs: 6000, overlays: [blinkAt(3000, 0.9)] }) },
 ];
@@ -50,7 +50,7 @@ describe('evaluateBlinkDetector', () => {
   });
 
   it('takes a profile: a looser depth finds the shallow blink', () => {
-    const loose = evaluateBlinkDetector(traces, annotations, { profile: { ...STRICTNESS_PROFILES.standard.blink, closedRatio: 0.93 } });
+    const loose = evaluateBlinkDetector(traces, annotations, { profile: { ...STRICTNESS_PROFILES.standard.blink, closedRatio: 0.93, fullClosureRatio: 0.93 } });
     expect(loose.clips[2]?.truePositives).toBe(1);
   });
 

@@ -60,9 +60,15 @@ const highConfidence = new Set(
 const missedHighConfidence = (evaluation: BlinkEvaluation): string[] =>
   evaluation.clips.flatMap((c) => c.missed.map((m) => `${m.clip}@${m.startMs}`)).filter((key) => highConfidence.has(key));
 
+// The profiles' closure depth is set for the engine's iris-refined eyes. On the plain mesh
+// (eyeRefinement 'none') full blinks only reach 0.62–0.82× the open level, overlapping partial
+// blinks and squints (0.75–0.85×), so the plain mesh is scored with a relaxed depth.
+const PLAIN_MESH_DEPTH = { fullClosureRatio: 0.8 };
+
 describe.each(['iris', 'mesh'] as const)('blink detector on real %s traces (standard)', (label) => {
   const traces = loadTraces(label);
-  const evaluation = evaluateBlinkDetector(traces, annotations);
+  const profile = { ...STRICTNESS_PROFILES.standard.blink, ...(label === 'mesh' ? PLAIN_MESH_DEPTH : {}) };
+  const evaluation = evaluateBlinkDetector(traces, annotations, { profile });
   const grid = evaluation.clips.filter((c) => c.clip.startsWith('grid/'));
 
   it('covers the 11 GRID clips and the 3 annotated webcam clips', () => {
@@ -79,13 +85,12 @@ describe.each(['iris', 'mesh'] as const)('blink detector on real %s traces (stan
   });
 
   it('keeps recall and precision over all 16 annotated blinks at the measured level', () => {
-    // Measured (standard): iris 14/16 found, 2 false triggers; mesh 13/16 found, 1 false trigger.
-    // The misses are medium-confidence blinks the annotations call doubtful: cap13 3.92 s runs into
-    // downcast eyes (one long closure), foreman 5.40 s is a squint during a fast head move (a
-    // second face is reported in that frame), and on the plain mesh the foreman 2.92 s closure
-    // only reaches 0.91 of the open level. The false triggers are short unannotated lid dips to
-    // 0.66–0.77 of the open level (cap12 30.9 s; foreman 4.6 s during a fast head turn).
-    const expected = { iris: { found: 14, falseTriggers: 2 }, mesh: { found: 13, falseTriggers: 1 } }[label];
+    // Measured (standard): iris 16/16 found, no false trigger; plain mesh (relaxed depth) 14/16
+    // found, 1 false trigger. On the mesh the misses are cap13 3.92 s (the lids barely move in the
+    // mesh: 0.81× the narrowed level) and foreman 2.92 s (measured during a 25° head swing); the
+    // false trigger is the unannotated 0.75× lid dip at cap12 30.9 s that iris refinement shows
+    // as a partial closure.
+    const expected = { iris: { found: 16, falseTriggers: 0 }, mesh: { found: 14, falseTriggers: 1 } }[label];
     expect(evaluation.total.annotatedBlinks).toBe(16);
     expect(evaluation.total.truePositives).toBeGreaterThanOrEqual(expected.found);
     expect(evaluation.total.falseTriggers).toBeLessThanOrEqual(expected.falseTriggers);

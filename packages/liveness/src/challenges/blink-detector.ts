@@ -11,20 +11,34 @@ interface EyePair {
   readonly right: number;
 }
 
+interface EyeSample extends EyePair {
+  readonly timestampMs: number;
+}
+
 /**
  * Blink (眨眼) detector, per eye against an adaptive per-person reference:
  * - the open-eye level is the lower of the rolling median of open samples over
  *   `baselineWindowMs` and the median over the last `referenceWindowMs` (so eyes that stay
- *   narrowed after a blink or in a smile become the new reference quickly);
- * - a closure starts when both eyes fall below `closedRatio` × their reference at the same time
- *   (a drop, not a slow drift: slow closing keeps lowering the reference and never qualifies);
+ *   narrowed after a blink, in a smile or in a downward glance become the new reference quickly);
+ * - a closure starts when both eyes fall below `closedRatio` × their reference at the same time;
+ * - it is a full closure once the two eyes' lowest values, as fractions of their reference, average
+ *   at most `fullClosureRatio` (the lids hide the iris; a partial blink or a squint leaves the eyes
+ *   at about 0.6–0.75 of the open level with the iris-refined landmarks);
+ * - a closure that is not full within `maxClosingMs` is a narrowing, not a blink (lids close in
+ *   well under 100 ms when blinking): its level becomes the new reference, so a blink from the
+ *   narrowed eyes is still found;
  * - it ends when both eyes have recovered `reopenRecoveryFraction` of the way from their lowest
  *   value back to the reference (not all the way: eyes often stay a little narrowed after a blink);
- * - it counts if it could have lasted at least `minClosureMs` (last open → first reopened
- *   sample) and at most `maxClosureMs` (first → last closed sample), bounds that stay valid at
- *   8 fps; if the head pitch spanned at most `maxPitchChangeDeg` from `pitchLookbackMs` before
- *   the closure until the reopening (looking down narrows the eyes too, and starts first); and if
- *   no gap between samples exceeded `maxSampleGapMs` and one face was seen throughout.
+ * - it counts if it was full, could have lasted at least `minClosureMs` (last open → first
+ *   reopened sample) and at most `maxClosureMs` (first → last closed sample), bounds that stay
+ *   valid at 8 fps; if the head did not pitch down (chin down) by more than `maxPitchChangeDeg`
+ *   from `pitchLookbackMs` before the closure until it was full (looking down narrows the eyes
+ *   too, and starts first); and if no gap between samples exceeded `maxSampleGapMs`.
+ *
+ * Samples with no face or unmeasured eyes during a closure discard it. A sample with more than one
+ * face is skipped like a dropped frame: its metrics may belong to the other face, so it says
+ * nothing about this person's eyes (the gap limit still applies, and the run guards handle a
+ * second person who stays).
  *
  * One-eye winks, half blinks, slow closing, long closures (looking down, drowsiness, yawning) and
  * dropped frames during a closure are not blinks.
@@ -37,16 +51,23 @@ export class BlinkDetector implements ActionDetector {
   readonly #recentRight: TimeWindowSeries;
   /** Pitch of recent open samples, for the look-down gate. */
   readonly #recentPitch: { readonly timestampMs: number; readonly pitchDeg: number }[] = [];
+  /** The samples of the current closure, to become the reference if it turns out a narrowing. */
+  readonly #closureSamples: EyeSample[] = [];
   #phase: BlinkPhase = 'open';
   #lastOpenMs: number | null = null;
   #lastSampleMs: number | null = null;
+  /** When each eye was last at least `closedRatio` of its reference. */
+  #leftOpenMs = Number.NEGATIVE_INFINITY;
+  #rightOpenMs = Number.NEGATIVE_INFINITY;
   #closureOpenMs = 0;
   #firstClosedMs = 0;
   #lastClosedMs = 0;
+  #isFullClosure = false;
   #reference: EyePair = { left: 0, right: 0 };
   #lowest: EyePair = { left: 0, right: 0 };
-  #pitchMin = Number.POSITIVE_INFINITY;
-  #pitchMax = Number.NEGATIVE_INFINITY;
+  /** Highest pitch from the lookback until the closure became full, and the lowest in that span. */
+  #pitchBeforeMaxDeg = Number.NEGATIVE_INFINITY;
+  #pitchMinDeg = Number.POSITIVE_INFINITY;
 
   constructor(profile: BlinkProfile) {
     this.#profile = profile;
@@ -63,6 +84,7 @@ export class BlinkDetector implements ActionDetector {
   }
 
   push(sample: MetricSample): DetectedAction | null {
+    if (sample.faceCount > 1) return null;
     const profile = this.#profile;
     const t = sample.timestampMs;
     const gapMs = this.#lastSampleMs === null ? 0 : t - this.#lastSampleMs;
@@ -91,48 +113,25 @@ export class BlinkDetector implements ActionDetector {
       case 'open': {
         const isClosed = left < profile.closedRatio * reference.left && right < profile.closedRatio * reference.right;
         if (!isClosed) {
-          this.#addOpenSample(t, left, right, sample.pitchDeg);
+          // Each eye's open level is learned from samples where that eye is open: one eye closing
+          // (a wink, or mis-measured during a fast head turn) must not lower its reference. An eye
+          // that stays lower than `referenceWindowMs` is its new level and is learned again.
+          if (left >= profile.closedRatio * reference.left) this.#leftOpenMs = t;
+          if (right >= profile.closedRatio * reference.right) this.#rightOpenMs = t;
+          const isLeftLearned = this.#leftOpenMs === t || t - this.#leftOpenMs > profile.referenceWindowMs;
+          const isRightLearned = this.#rightOpenMs === t || t - this.#rightOpenMs > profile.referenceWindowMs;
+          this.#addOpenSample(t, isLeftLearned ? left : null, isRightLearned ? right : null, sample.pitchDeg);
           return null;
         }
         if (this.#lastOpenMs === null) return null;
-        this.#phase = 'closed';
-        this.#closureOpenMs = this.#lastOpenMs;
-        this.#firstClosedMs = t;
-        this.#lastClosedMs = t;
-        this.#reference = reference;
-        this.#lowest = { left, right };
-        this.#pitchMin = Number.POSITIVE_INFINITY;
-        this.#pitchMax = Number.NEGATIVE_INFINITY;
-        for (const p of this.#recentPitch) if (p.timestampMs >= t - profile.pitchLookbackMs) this.#trackPitch(p.pitchDeg);
-        this.#trackPitch(sample.pitchDeg);
+        this.#startClosure(t, left, right, reference, sample.pitchDeg);
         return null;
       }
-      case 'closed': {
-        this.#trackPitch(sample.pitchDeg);
-        const ref = this.#reference;
-        if (left < profile.closedRatio * ref.left && right < profile.closedRatio * ref.right) this.#lastClosedMs = t;
-        this.#lowest = { left: Math.min(this.#lowest.left, left), right: Math.min(this.#lowest.right, right) };
-        if (this.#lastClosedMs - this.#firstClosedMs > profile.maxClosureMs) {
-          this.#phase = 'rejected';
-          return null;
-        }
-        const fraction = profile.reopenRecoveryFraction;
-        const isReopened =
-          left >= this.#lowest.left + fraction * (ref.left - this.#lowest.left) &&
-          right >= this.#lowest.right + fraction * (ref.right - this.#lowest.right);
-        if (!isReopened) return null;
-        this.#phase = 'open';
-        this.#addOpenSample(t, left, right, sample.pitchDeg);
-        const couldBeLongEnough = t - this.#closureOpenMs >= profile.minClosureMs;
-        const isPitchSteady = this.#pitchMax - this.#pitchMin <= profile.maxPitchChangeDeg || this.#pitchMax < this.#pitchMin;
-        return couldBeLongEnough && isPitchSteady ? { kind: 'blink', startMs: this.#closureOpenMs, endMs: t } : null;
-      }
+      case 'closed':
+        return this.#continueClosure(t, left, right, sample.pitchDeg);
       case 'rejected': {
         // Keep adapting while waiting: eyes that stay narrower (smiling, light) must not lock the detector.
-        this.#baselineLeft.add(t, left);
-        this.#baselineRight.add(t, right);
-        this.#recentLeft.add(t, left);
-        this.#recentRight.add(t, right);
+        this.#addToReference(t, left, right);
         const now = this.#currentReference();
         const isClosed = now !== null && left < profile.closedRatio * now.left && right < profile.closedRatio * now.right;
         if (!isClosed) {
@@ -144,10 +143,73 @@ export class BlinkDetector implements ActionDetector {
     }
   }
 
+  #startClosure(t: number, left: number, right: number, reference: EyePair, pitchDeg: number | null): void {
+    this.#phase = 'closed';
+    this.#closureOpenMs = this.#lastOpenMs ?? t;
+    this.#firstClosedMs = t;
+    this.#lastClosedMs = t;
+    this.#reference = reference;
+    this.#lowest = { left, right };
+    this.#isFullClosure = false;
+    this.#closureSamples.length = 0;
+    this.#closureSamples.push({ timestampMs: t, left, right });
+    this.#pitchBeforeMaxDeg = Number.NEGATIVE_INFINITY;
+    this.#pitchMinDeg = Number.POSITIVE_INFINITY;
+    for (const p of this.#recentPitch) {
+      if (p.timestampMs >= t - this.#profile.pitchLookbackMs) this.#pitchBeforeMaxDeg = Math.max(this.#pitchBeforeMaxDeg, p.pitchDeg);
+    }
+    // Without open samples in the lookback the closure's own first pitch is the reference.
+    if (this.#pitchBeforeMaxDeg === Number.NEGATIVE_INFINITY && pitchDeg !== null && Number.isFinite(pitchDeg)) this.#pitchBeforeMaxDeg = pitchDeg;
+    this.#updateClosure(left, right, pitchDeg);
+  }
+
+  #continueClosure(t: number, left: number, right: number, pitchDeg: number | null): DetectedAction | null {
+    const profile = this.#profile;
+    const ref = this.#reference;
+    this.#closureSamples.push({ timestampMs: t, left, right });
+    if (left < profile.closedRatio * ref.left && right < profile.closedRatio * ref.right) this.#lastClosedMs = t;
+    this.#updateClosure(left, right, pitchDeg);
+    if (this.#lastClosedMs - this.#firstClosedMs > profile.maxClosureMs) {
+      this.#phase = 'rejected';
+      return null;
+    }
+    const fraction = profile.reopenRecoveryFraction;
+    const isReopened =
+      left >= this.#lowest.left + fraction * (ref.left - this.#lowest.left) &&
+      right >= this.#lowest.right + fraction * (ref.right - this.#lowest.right);
+    if (isReopened) {
+      this.#phase = 'open';
+      this.#addOpenSample(t, left, right, pitchDeg);
+      const couldBeLongEnough = t - this.#closureOpenMs >= profile.minClosureMs;
+      // No pitch measured at all: the gate cannot apply; the other conditions still do.
+      const pitchDropDeg = this.#pitchBeforeMaxDeg - this.#pitchMinDeg;
+      const isPitchSteady = !Number.isFinite(pitchDropDeg) || pitchDropDeg <= profile.maxPitchChangeDeg;
+      return this.#isFullClosure && couldBeLongEnough && isPitchSteady ? { kind: 'blink', startMs: this.#closureOpenMs, endMs: t } : null;
+    }
+    if (!this.#isFullClosure && t - this.#firstClosedMs >= profile.maxClosingMs) {
+      // Narrowed, not closing: the narrowed level is the new reference.
+      this.#recentLeft.clear();
+      this.#recentRight.clear();
+      for (const s of this.#closureSamples) this.#addToReference(s.timestampMs, s.left, s.right);
+      this.#phase = 'open';
+      this.#lastOpenMs = t;
+    }
+    return null;
+  }
+
+  /** Lowest values, full-closure test and the pitch range up to full closure. */
+  #updateClosure(left: number, right: number, pitchDeg: number | null): void {
+    const ref = this.#reference;
+    this.#lowest = { left: Math.min(this.#lowest.left, left), right: Math.min(this.#lowest.right, right) };
+    if (!this.#isFullClosure && pitchDeg !== null && Number.isFinite(pitchDeg)) this.#pitchMinDeg = Math.min(this.#pitchMinDeg, pitchDeg);
+    const depthRatio = (this.#lowest.left / ref.left + this.#lowest.right / ref.right) / 2;
+    if (depthRatio <= this.#profile.fullClosureRatio) this.#isFullClosure = true;
+  }
+
   /** The lower of the long baseline and the recent open level, per eye; `null` until the baseline spans enough time. */
   #currentReference(): EyePair | null {
-    const baseLeft = this.#baselineLeft.median();
-    const baseRight = this.#baselineRight.median();
+    const baseLeft = this.#baselineLeft.percentile(this.#profile.baselinePercentile);
+    const baseRight = this.#baselineRight.percentile(this.#profile.baselinePercentile);
     if (baseLeft === null || baseRight === null || Math.min(this.#baselineLeft.spanMs, this.#baselineRight.spanMs) < this.#profile.minBaselineSpanMs) {
       return null;
     }
@@ -156,21 +218,22 @@ export class BlinkDetector implements ActionDetector {
     return left > 0 && right > 0 ? { left, right } : null;
   }
 
-  #addOpenSample(t: number, left: number, right: number, pitchDeg: number | null): void {
-    this.#baselineLeft.add(t, left);
-    this.#baselineRight.add(t, right);
-    this.#recentLeft.add(t, left);
-    this.#recentRight.add(t, right);
+  #addToReference(t: number, left: number | null, right: number | null): void {
+    if (left !== null) {
+      this.#baselineLeft.add(t, left);
+      this.#recentLeft.add(t, left);
+    }
+    if (right !== null) {
+      this.#baselineRight.add(t, right);
+      this.#recentRight.add(t, right);
+    }
+  }
+
+  #addOpenSample(t: number, left: number | null, right: number | null, pitchDeg: number | null): void {
+    this.#addToReference(t, left, right);
     this.#lastOpenMs = t;
     if (pitchDeg !== null && Number.isFinite(pitchDeg)) this.#recentPitch.push({ timestampMs: t, pitchDeg });
     while ((this.#recentPitch[0]?.timestampMs ?? t) < t - this.#profile.pitchLookbackMs) this.#recentPitch.shift();
-  }
-
-  #trackPitch(pitchDeg: number | null): void {
-    // Without pitch the gate cannot apply; the other conditions still do.
-    if (pitchDeg === null || !Number.isFinite(pitchDeg)) return;
-    this.#pitchMin = Math.min(this.#pitchMin, pitchDeg);
-    this.#pitchMax = Math.max(this.#pitchMax, pitchDeg);
   }
 }
 
