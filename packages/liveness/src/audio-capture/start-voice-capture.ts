@@ -9,7 +9,10 @@ import {
 
 /** Options of {@link startVoiceCapture}. */
 export interface VoiceCaptureOptions {
-  /** The worklet bundle. Default: `./audio-worklet.js` next to this module (same origin; no blob:, no eval). */
+  /**
+   * The worklet bundle. Default: `./audio-worklet.js` next to this module. No blob:, no eval; on
+   * another origin it loads in CORS mode (its server must send `Access-Control-Allow-Origin`).
+   */
   readonly workletUrl?: URL | string;
   /** Keep the 16 kHz PCM for an evidence recording. Default false. */
   readonly shouldRecord?: boolean;
@@ -42,6 +45,16 @@ async function withDeadline<T>(promise: Promise<T>, timeoutMs: number, onTimeout
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Why a worklet on another origin (a CDN) may fail: `addModule` fetches it in CORS mode, so that
+ * server must send `Access-Control-Allow-Origin`, and the page's `script-src` must list its origin.
+ * Empty for a same-origin worklet.
+ */
+function crossOriginWorkletHint(workletUrl: URL): string {
+  if (typeof location === 'undefined' || workletUrl.origin === location.origin) return '';
+  return ` (the worklet is on another origin, ${workletUrl.origin}: it must answer with Access-Control-Allow-Origin and a JavaScript Content-Type, and the page's Content-Security-Policy must allow it in script-src; docs/csp.md)`;
 }
 
 /** A recorded stretch of 16 kHz mono 16-bit PCM. */
@@ -100,7 +113,7 @@ export async function startVoiceCapture(stream: MediaStream, options: VoiceCaptu
         () => new HuotiError('ASSET_LOAD_FAILED', `the audio worklet ${workletUrl.href} did not load within ${resolved.startTimeoutMs} ms`),
       );
     } catch (cause) {
-      throw cause instanceof HuotiError ? cause : new HuotiError('ASSET_LOAD_FAILED', `cannot load the audio worklet ${workletUrl.href}: ${String(cause)}`, { cause });
+      throw cause instanceof HuotiError ? cause : new HuotiError('ASSET_LOAD_FAILED', `cannot load the audio worklet ${workletUrl.href}: ${String(cause)}${crossOriginWorkletHint(workletUrl)}`, { cause });
     }
     if (options.signal?.aborted) throw new HuotiError('ABORTED', 'voice capture start aborted', { cause: options.signal.reason });
     const processorOptions: VoiceCaptureProcessorOptions = { shouldRecord: resolved.shouldRecord, chunkSamples: resolved.chunkSamples };
