@@ -31,6 +31,7 @@ export type { MetricSample, NormalizedFaceBox } from './challenges/metric-sample
 export { HEAD_POSE_CONVENTION } from './challenges/head-pose-convention.js';
 export {
   STRICTNESS_PROFILES,
+  PLAIN_MESH_BLINK_OVERRIDES,
   resolveStrictnessProfile,
   type StrictnessProfile,
   type StrictnessProfileOverrides,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BlinkDetector } from '../src/challenges/blink-detector.js';
 import type { DetectedAction } from '../src/challenges/detected-action.js';
 import type { MetricSample } from '../src/challenges/metric-sample.js';
-import { STRICTNESS_PROFILES, type BlinkProfile } from '../src/challenges/strictness-profiles.js';
+import { PLAIN_MESH_BLINK_OVERRIDES, STRICTNESS_PROFILES, type BlinkProfile } from '../src/challenges/strictness-profiles.js';
 import type { Strictness } from '../src/protocol/challenge-plan.js';
 import { blinkAt, collect, during, headExcursion, makeTrace, mouthOpenAt, type TraceOptions, type TraceOverlay } from './traces/synthetic-trace.js';
 
@@ -12,8 +12,8 @@ const detect = (samples: readonly MetricSample[], strictness: Strictness = 'stan
 };
 // The profiles' closure depths are set for the engine's iris-refined eyes, where a full blink
 // reaches 0.2–0.5× the open level. On the plain mesh (eyeRefinement 'none') blinks only reach
-// 0.62–0.82×, so a caller on the plain mesh relaxes the depth (see traces/README.md).
-const PLAIN_MESH: Partial<BlinkProfile> = { fullClosureRatio: 0.8 };
+// 0.62–0.82×, so a caller on the plain mesh applies PLAIN_MESH_BLINK_OVERRIDES.
+const PLAIN_MESH = PLAIN_MESH_BLINK_OVERRIDES;
 /** Eyes narrowed to `ratio` of their open level in [fromMs, toMs) (a downward glance, a smile). */
 const narrowed =
   (fromMs: number, toMs: number, ratio: number): TraceOverlay =>

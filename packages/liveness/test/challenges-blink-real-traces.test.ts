@@ -7,7 +7,7 @@ import { parseBlinkAnnotations } from '../src/challenges/blink-annotation.js';
 import { evaluateBlinkDetector, type BlinkEvaluation, type BlinkTrace } from '../src/challenges/evaluate-blink-detector.js';
 import { sampleFromTraceRow } from './traces/trace-row.js';
 import { MouthOpenDetector } from '../src/challenges/mouth-open-detector.js';
-import { STRICTNESS_PROFILES } from '../src/challenges/strictness-profiles.js';
+import { PLAIN_MESH_BLINK_OVERRIDES, STRICTNESS_PROFILES } from '../src/challenges/strictness-profiles.js';
 
 // The blink detector on real face-mesh traces of the annotated fixture clips (see traces/README.md
 // for how they were recorded), scored against the hand annotations in the shared fixtures.
@@ -62,12 +62,11 @@ const missedHighConfidence = (evaluation: BlinkEvaluation): string[] =>
 
 // The profiles' closure depth is set for the engine's iris-refined eyes. On the plain mesh
 // (eyeRefinement 'none') full blinks only reach 0.62–0.82× the open level, overlapping partial
-// blinks and squints (0.75–0.85×), so the plain mesh is scored with a relaxed depth.
-const PLAIN_MESH_DEPTH = { fullClosureRatio: 0.8 };
+// blinks and squints (0.75–0.85×), so the plain mesh is scored with PLAIN_MESH_BLINK_OVERRIDES.
 
 describe.each(['iris', 'mesh'] as const)('blink detector on real %s traces (standard)', (label) => {
   const traces = loadTraces(label);
-  const profile = { ...STRICTNESS_PROFILES.standard.blink, ...(label === 'mesh' ? PLAIN_MESH_DEPTH : {}) };
+  const profile = { ...STRICTNESS_PROFILES.standard.blink, ...(label === 'mesh' ? PLAIN_MESH_BLINK_OVERRIDES : {}) };
   const evaluation = evaluateBlinkDetector(traces, annotations, { profile });
   const grid = evaluation.clips.filter((c) => c.clip.startsWith('grid/'));
 

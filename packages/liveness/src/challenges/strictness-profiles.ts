@@ -192,7 +192,7 @@ const deepFreeze = <T extends object>(value: T): T => {
  * open-eye level, while partial blinks, squints and glances stop at 0.6–0.75×, so `fullClosureRatio`
  * separates them; `closedRatio` only marks where a closure begins. On the plain face mesh
  * (`eyeRefinement: 'none'`) full blinks reach only 0.62–0.82× and overlap partial ones, so there
- * `fullClosureRatio` must be relaxed to about 0.8 (with more false triggers). On real traces of
+ * `fullClosureRatio` must be relaxed ({@link PLAIN_MESH_BLINK_OVERRIDES}, with more false triggers). On real traces of
  * the 16 annotated fixture blinks (`test/traces/`, `detector-accuracy.test.ts`), `standard` finds
  * 16/16 with no false trigger on the iris-refined eyes (leave-one-clip-out: also 16/16, 0), `loose`
  * 16/16 with none, `strict` 13/16 with none; the plain mesh with the relaxed depth 14/16 with 1.
@@ -376,6 +376,14 @@ export const STRICTNESS_PROFILES: Readonly<Record<Strictness, StrictnessProfile>
     timeouts: { stepTimeoutMs: 8000, runTimeoutMs: 60_000 },
   },
 } satisfies Record<Strictness, StrictnessProfile>);
+
+/**
+ * Blink overrides for the plain face mesh (`eyeRefinement: 'none'`): there full blinks reach only
+ * 0.62–0.82× the open-eye level, so the iris-tuned `fullClosureRatio` would reject them all. Pass
+ * them as `profileOverrides.blink` when the engine runs without eye refinement; on the annotated
+ * fixtures `standard` with them finds 14/16 blinks with 1 false trigger.
+ */
+export const PLAIN_MESH_BLINK_OVERRIDES: Readonly<Partial<BlinkProfile>> = Object.freeze({ fullClosureRatio: 0.8 });
 
 /**
  * The profile for `strictness` with `overrides` applied (one level deep), deeply frozen.
