@@ -111,6 +111,8 @@ export function scriptTagBuild(name, entry, outFile, globalName) {
     output: {
       file: join(packageDir(name), 'dist', outFile),
       format: 'iife',
+      // One script: lazily imported modules (the element's engine client) are inlined.
+      inlineDynamicImports: true,
       name: globalName,
       sourcemap: true,
       plugins: [terser({ format: { comments: false } })],

@@ -30,6 +30,8 @@ export {
   type FlowState,
   type FlowStateName,
 } from './flow/certification-flow.js';
+export type { HuotiPacing, HuotiPlanProvider, HuotiPlanRequest } from './flow/plan-request.js';
+export { microphoneErrorCode } from './microphone/microphone-error.js';
 export { CameraController, type CameraControllerOptions, type CameraDevice, type CameraRequest } from './camera/camera-controller.js';
 export { CAMERA_DEVICE_STORAGE_KEY, CameraPreferenceStore, type PreferenceStorage } from './camera/camera-preference-store.js';
 export { DEFAULT_ELEMENT_TIMING, ELDERLY_ELEMENT_TIMING, type ElementTiming } from './config/element-timing.js';

@@ -4,7 +4,7 @@ export type { VerifyErrorCode } from './errors/verify-error-code.js';
 export { importPrivateKey, importPublicKey, type KeyInput } from './keys/key-input.js';
 export type { PlanSigningKey } from './keys/plan-signing-key.js';
 export { generatePlanSigningKey, type GeneratedPlanSigningKey } from './keys/generate-plan-signing-key.js';
-export { DEFAULT_PLAN_POLICY, resolvePlanPolicy, type PlanPolicy } from './plans/plan-policy.js';
+export { DEFAULT_PLAN_POLICY, resolvePlanPolicy, type PlanPacing, type PlanPolicy } from './plans/plan-policy.js';
 export { issuePlan, type IssuePlanOptions } from './plans/issue-plan.js';
 export type { NonceStore } from './nonce/nonce-store.js';
 export {

@@ -1,4 +1,5 @@
 import type { ChallengePlan, ChallengeStepKind } from '@huoti/liveness/protocol';
+import type { HuotiPacing } from '../flow/plan-request.js';
 
 /**
  * Live guidance while the camera runs. The challenge guards of `@huoti/liveness` map their own
@@ -70,8 +71,20 @@ export interface CertificationDriverInput {
   readonly assetBaseUrl: URL | null;
   /** Elderly mode: the driver should use longer step timeouts and slower pacing. */
   readonly elderly: boolean;
-  /** Multiply step timeouts by this (1 normally, more in elderly mode). */
+  /** `elderly` in elderly mode. A server plan already carries the timeouts its issuer chose for this pacing. */
+  readonly pacing: HuotiPacing;
+  /**
+   * Multiply step timeouts by this (1 normally, more in elderly mode) — only where the driver
+   * makes its own plan: a server checks a signed plan's own timeouts, so stretching those locally
+   * would only turn passes into server rejections.
+   */
   readonly timeoutScale: number;
+  /**
+   * For read-digits plans: an AudioContext the element made inside the click that started this
+   * run, so that the autoplay policy lets it run; `null` otherwise. The element closes it when the
+   * run ends.
+   */
+  readonly audioContext: AudioContext | null;
   /** The element's language, for any audio the driver plays (read-digits). */
   readonly lang: 'zh-CN' | 'en';
 }

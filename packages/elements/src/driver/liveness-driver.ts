@@ -2,6 +2,7 @@ import {
   createChallengeRun,
   createLivenessEngine,
   createLocalPlan,
+  HuotiError,
   runCertification,
   type CertificationOutcome,
   type ChallengeFailureReason,
@@ -13,6 +14,7 @@ import {
 } from '@huoti/liveness';
 import type { ChallengePlan } from '@huoti/liveness/protocol';
 import { HuotiElementError } from '../errors/huoti-element-error.js';
+import { microphoneError } from '../microphone/microphone-error.js';
 import type {
   CertificationDriver,
   CertificationDriverEvent,
@@ -92,13 +94,6 @@ const openMicrophoneDefault = async (signal: AbortSignal): Promise<MediaStream> 
   return stream;
 };
 
-/** A camera-style code for a failed microphone request (the element has no microphone codes yet). */
-function microphoneError(error: unknown): HuotiElementError {
-  const name = (error as { name?: unknown } | null)?.name;
-  const code = name === 'NotAllowedError' || name === 'SecurityError' ? 'CAMERA_DENIED' : name === 'NotFoundError' ? 'CAMERA_NOT_FOUND' : 'CAMERA_BUSY';
-  return new HuotiElementError(code, `the microphone for reading digits aloud could not be opened: ${String(error)}`, { cause: error });
-}
-
 /** Turns callbacks into an async iterable the generator can drain between awaits. */
 class EventQueue<T> {
   #items: T[] = [];
@@ -137,7 +132,7 @@ class EventQueue<T> {
  * the verdict and the evidence bundle. Engine start-up errors surface as their `HuotiError` code.
  *
  * Without a `plan` it runs a local development plan (`createLocalPlan`: unsigned, which a server
- * rejects).
+ * rejects), with the element's pacing. A given plan runs with its own step timeouts.
  */
 export class LivenessDriver implements CertificationDriver {
   readonly #options: LivenessDriverOptions;
@@ -152,7 +147,7 @@ export class LivenessDriver implements CertificationDriver {
    */
   async *run(input: CertificationDriverInput): AsyncGenerator<CertificationDriverEvent, void, undefined> {
     const { signal } = input;
-    const plan: ChallengePlan = input.plan ?? createLocalPlan({ now: Date.now(), steps: LOCAL_PLAN_STEPS });
+    const plan: ChallengePlan = input.plan ?? createLocalPlan({ now: Date.now(), steps: LOCAL_PLAN_STEPS, pacing: input.pacing });
     // The element checks only the shape it relies on; the challenge run refuses what it cannot run.
     const refusal = createChallengeRun(plan, { now: Date.now() }).state.final?.reason;
     if (refusal) throw new HuotiElementError(refusal === 'PLAN_EXPIRED' ? 'PLAN_EXPIRED' : 'PLAN_INVALID', `the challenge plan was refused: ${refusal}`);
@@ -192,6 +187,7 @@ export class LivenessDriver implements CertificationDriver {
         signal,
         ...(this.#options.evidence ? { evidence: this.#options.evidence } : {}),
         ...(audioWorkletUrl ? { audioWorkletUrl } : {}),
+        ...(input.audioContext ? { audioContext: input.audioContext } : {}),
         ...(this.#options.profileOverrides ? { profileOverrides: this.#options.profileOverrides } : {}),
       });
       for await (const event of events) {
@@ -215,6 +211,10 @@ export class LivenessDriver implements CertificationDriver {
             return;
         }
       }
+    } catch (error) {
+      throw isAudioSuspended(error)
+        ? new HuotiElementError('AUDIO_BLOCKED', 'the browser kept the read-digits audio context suspended (no user gesture)', { cause: error })
+        : error;
     } finally {
       for (const track of microphone?.getTracks() ?? []) track.stop();
       // Left before the engine finished starting: dispose it when it does. A start error has no one
@@ -224,6 +224,8 @@ export class LivenessDriver implements CertificationDriver {
     }
   }
 }
+
+const isAudioSuspended = (error: unknown): boolean => error instanceof HuotiError && error.code === 'AUDIO_SUSPENDED';
 
 function toResult(outcome: CertificationOutcome): CertificationResult {
   if (outcome.passed) return { passed: true, evidence: outcome.evidence };

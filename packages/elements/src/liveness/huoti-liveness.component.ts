@@ -4,7 +4,7 @@ import { CameraController, type CameraDevice } from '../camera/camera-controller
 import { detectPermissionHelpBrowser, PERMISSION_HELP_BROWSERS } from '../camera/permission-help.js';
 import { DEFAULT_ELEMENT_TIMING, ELDERLY_ELEMENT_TIMING, type ElementTiming } from '../config/element-timing.js';
 import type { CertificationDriver, CertificationDriverEvent, CertificationResult, HintCode } from '../driver/certification-driver.js';
-import { LivenessDriver } from '../driver/liveness-driver.js';
+import type { LivenessDriver } from '../driver/liveness-driver.js';
 import { HuotiElementError } from '../errors/huoti-element-error.js';
 import {
   INITIAL_FLOW_STATE,
@@ -16,6 +16,7 @@ import {
   type FlowStateName,
 } from '../flow/certification-flow.js';
 import { parsePlan } from '../flow/parse-plan.js';
+import type { HuotiPacing, HuotiPlanProvider } from '../flow/plan-request.js';
 import type { HuotiLang, HuotiStrings, HuotiStringsOverride } from '../i18n/huoti-strings.js';
 import { normalizeLang, resolveStrings } from '../i18n/resolve-strings.js';
 import { PromptSpeaker } from '../speech/prompt-speaker.js';
@@ -41,6 +42,20 @@ const voiceConverter = {
 interface EngineLikeError {
   readonly code: string;
   readonly localized?: Readonly<Record<HuotiLang, string>>;
+}
+
+/**
+ * The default driver's module (the `@huoti/liveness` engine client, challenge run, evidence and
+ * voice capture) is imported when a run starts, not with the element: the intro and consent
+ * screens need none of it, and it then loads alongside the models.
+ */
+async function loadLivenessDriver(): Promise<LivenessDriver> {
+  try {
+    const { LivenessDriver: Driver } = await import('../driver/liveness-driver.js');
+    return new Driver();
+  } catch (cause) {
+    throw new HuotiElementError('ENGINE_UNAVAILABLE', `the engine client module did not load: ${String(cause)}`, { cause });
+  }
 }
 
 const isEngineError = (error: unknown): error is EngineLikeError =>
@@ -136,6 +151,7 @@ export class HuotiLiveness extends LitElement {
     helper: { type: Boolean, reflect: true },
     strings: { attribute: false },
     driver: { attribute: false },
+    planProvider: { attribute: false },
   };
 
   /**
@@ -162,6 +178,13 @@ export class HuotiLiveness extends LitElement {
   declare strings: HuotiStringsOverride | null;
   /** Runs the analysis; `null` (default) uses a {@link LivenessDriver} over `@huoti/liveness`. */
   declare driver: CertificationDriver | null;
+  /**
+   * Fetches a fresh signed plan at the start of each run (after consent, while the camera starts),
+   * asked with `{ pacing, lang, helper, signal }`; when set, the `plan` attribute is not used.
+   * `pacing` is `elderly` in elderly mode: pass it to `issuePlan({ pacing })` for longer step
+   * timeouts. Property only; `null` (default): the `plan` attribute/property.
+   */
+  declare planProvider: HuotiPlanProvider | null;
 
   #flow: FlowState = INITIAL_FLOW_STATE;
   #camera = new CameraController({ onDisconnected: () => this.#onCameraLost() });
@@ -178,6 +201,8 @@ export class HuotiLiveness extends LitElement {
   #hintTimer: ReturnType<typeof setTimeout> | undefined;
   #shouldFocusHeading = false;
   #defaultDriver: LivenessDriver | null = null;
+  /** The read-digits AudioContext of the current run, made in the click that started it. */
+  #audioContext: AudioContext | null = null;
 
   constructor() {
     super();
@@ -189,6 +214,12 @@ export class HuotiLiveness extends LitElement {
     this.helper = false;
     this.strings = null;
     this.driver = null;
+    this.planProvider = null;
+  }
+
+  /** `elderly` in elderly mode, else `standard`: the pacing the plan provider is asked for. */
+  get pacing(): HuotiPacing {
+    return this.elderly ? 'elderly' : 'standard';
   }
 
   /** The current screen; also reflected as the `state` attribute. */
@@ -226,9 +257,9 @@ export class HuotiLiveness extends LitElement {
     this.#stopRun();
   }
 
-  /** The `driver` property, else the default engine driver (made on first use). */
-  get #driver(): CertificationDriver {
-    return this.driver ?? (this.#defaultDriver ??= new LivenessDriver());
+  /** The `driver` property, else the default engine driver (its module loads on first use). */
+  async #loadDriver(): Promise<CertificationDriver> {
+    return this.driver ?? (this.#defaultDriver ??= await loadLivenessDriver());
   }
 
   get #lang(): HuotiLang {
@@ -351,7 +382,7 @@ export class HuotiLiveness extends LitElement {
   #onAccept(): void {
     if (this.#checkReady()) {
       this.#dispatch({ type: 'ACCEPT' }, true);
-      void this.#startRun();
+      void this.#startRun(this.#openAudioInGesture());
     }
   }
 
@@ -367,11 +398,36 @@ export class HuotiLiveness extends LitElement {
     if (this.#flow.name !== 'result' && this.#flow.name !== 'error') return;
     if (!this.#checkReady()) return;
     this.#dispatch({ type: 'RETRY' }, true);
-    void this.#startRun();
+    void this.#startRun(this.#openAudioInGesture());
+  }
+
+  /**
+   * Runs inside the click that starts a run. A browser lets an AudioContext run when it is made in
+   * a user gesture; one made seconds later, once the models have loaded, may stay suspended
+   * (Safari, WeChat's webview, Chrome with a strict autoplay policy). Only for plans that may read
+   * digits; the run closes it.
+   */
+  #openAudioInGesture(): AudioContext | null {
+    if (typeof AudioContext === 'undefined' || !this.#mayReadDigits()) return null;
+    const context = new AudioContext();
+    // Settles at once in a gesture. A context that stays suspended is reported by the run itself
+    // (AUDIO_BLOCKED, with "try again": another gesture), so this rejection has nothing to add.
+    context.resume().catch(() => undefined);
+    return context;
+  }
+
+  #mayReadDigits(): boolean {
+    if (this.planProvider) return true; // the plan is not known until the provider answers
+    try {
+      return parsePlan(this.plan, Date.now())?.steps.some((step) => step.kind === 'readDigits') ?? false;
+    } catch {
+      return false; // #checkReady has already reported the bad plan
+    }
   }
 
   /** Plan and driver problems stop the flow before the camera is asked for. */
   #checkReady(): boolean {
+    if (this.planProvider) return true; // its plan is checked when it arrives
     try {
       parsePlan(this.plan, Date.now());
     } catch (error) {
@@ -391,6 +447,9 @@ export class HuotiLiveness extends LitElement {
   #stopRun(): void {
     this.#run?.abort(new DOMException('The certification run was stopped', 'AbortError'));
     this.#run = null;
+    // Closing cannot fail in a way worth reporting: the run that used it is over.
+    this.#audioContext?.close().catch(() => undefined);
+    this.#audioContext = null;
     this.#camera.stop();
     clearTimeout(this.#hintTimer);
     this.#hintTimer = undefined;
@@ -407,16 +466,39 @@ export class HuotiLiveness extends LitElement {
     this.#failWith(new HuotiElementError('CAMERA_DISCONNECTED', 'the camera track ended by itself'));
   }
 
-  async #startRun(): Promise<void> {
+  /** The run's plan: a fresh one from `planProvider`, else the `plan` attribute/property. */
+  async #loadPlan(signal: AbortSignal): Promise<ChallengePlan | null> {
+    const provider = this.planProvider;
+    if (!provider) return parsePlan(this.plan, Date.now());
+    let answer: ChallengePlan | string;
+    try {
+      answer = await provider({ pacing: this.pacing, lang: this.#lang, helper: this.helper, signal });
+    } catch (cause) {
+      signal.throwIfAborted();
+      throw new HuotiElementError('PLAN_UNAVAILABLE', `the plan provider failed: ${String(cause)}`, { cause });
+    }
+    return parsePlan(answer, Date.now());
+  }
+
+  /** `audioContext`: made in the click that started this run (see {@link #openAudioInGesture}); this run closes it. */
+  async #startRun(audioContext: AudioContext | null = null): Promise<void> {
     this.#stopRun();
+    this.#audioContext = audioContext;
     const run = new AbortController();
     this.#run = run;
     const { signal } = run;
     let plan: ChallengePlan | null;
+    // The driver's module and the plan load while the person answers the camera prompt.
+    const driverLoading = this.#loadDriver();
+    const planLoading = this.#loadPlan(signal);
+    // Both are awaited below, which reports a failure; these only keep them from going unhandled meanwhile.
+    driverLoading.catch(() => undefined);
+    planLoading.catch(() => undefined);
     try {
-      plan = parsePlan(this.plan, Date.now());
       const stream = await this.#camera.start(this.camera ?? 'user', signal);
       await this.#attachStream(stream);
+      signal.throwIfAborted();
+      plan = await planLoading;
       signal.throwIfAborted();
     } catch (error) {
       if (!signal.aborted) this.#failWith(error);
@@ -425,7 +507,6 @@ export class HuotiLiveness extends LitElement {
     this.#isRearFacing = this.#camera.isRearFacing;
     this.#dispatch({ type: 'CAMERA_READY' });
     void this.#refreshCameras(signal);
-    const driver = this.#driver;
     const video = this.renderRoot.querySelector('video');
     if (!video) {
       this.#failWith(new HuotiElementError('ENGINE_UNAVAILABLE', 'the camera preview of <huoti-liveness> is not rendered'));
@@ -433,13 +514,17 @@ export class HuotiLiveness extends LitElement {
     }
     const assetBase = this.assetBase ?? HuotiLiveness.defaultAssetBase;
     try {
+      const driver = await driverLoading;
+      signal.throwIfAborted();
       const events = driver.run({
         video,
         plan,
         signal,
         assetBaseUrl: assetBase ? new URL(assetBase, document.baseURI) : null,
         elderly: this.elderly,
+        pacing: this.pacing,
         timeoutScale: this.#timing.timeoutScale,
+        audioContext: this.#audioContext,
         lang: this.#lang,
       });
       for await (const event of events) {
@@ -676,7 +761,7 @@ export class HuotiLiveness extends LitElement {
         return html`<div part="error" class="error">
           ${this.#heading(s.errorHeading)}
           <p>${this.#errorMessage}</p>
-          ${flow.code === 'CAMERA_DENIED' ? this.#renderPermissionHelp(s) : nothing}
+          ${flow.code === 'CAMERA_DENIED' || flow.code === 'MICROPHONE_DENIED' ? this.#renderPermissionHelp(s) : nothing}
           <p>${s.offlineHint}</p>
           <div part="actions" class="actions">
             <button part="button primary" class="primary" type="button" @click=${this.#onRetry}>${s.retryButton}</button>

@@ -24,6 +24,13 @@ export interface VoiceCaptureOptions {
   readonly startTimeoutMs?: number;
   /** Aborts the start. */
   readonly signal?: AbortSignal;
+  /**
+   * A context the caller made (or resumed) inside a user gesture, such as the click that starts
+   * the run: the autoplay policy lets it run, where one made here, seconds after the click, may
+   * stay suspended. It stays the caller's: `stop()` disconnects from it and leaves it open.
+   * Default: a new context, closed by `stop()`.
+   */
+  readonly audioContext?: AudioContext;
 }
 
 /** Named defaults of {@link VoiceCaptureOptions}. */
@@ -73,7 +80,7 @@ export interface VoiceCapture {
   readonly segments: readonly VoicedSegment[];
   /** The recording between `fromMs` and `toMs` (`performance.now()` clock); `null` when not recording or nothing overlaps. */
   recording(fromMs: number, toMs: number): VoiceRecording | null;
-  /** Flushes the detector (closing an open segment), then closes the audio context. Leaves `stream`'s tracks running. */
+  /** Flushes the detector (closing an open segment), then closes the audio context it made (a given `audioContext` stays open). Leaves `stream`'s tracks running. */
   stop(): Promise<void>;
 }
 
@@ -90,11 +97,13 @@ interface PcmChunk {
  * closes only the context this made.
  *
  * A context the autoplay policy keeps suspended (no recent user gesture, no capture permission)
- * fails the start after `startTimeoutMs` rather than hanging.
+ * fails the start with `AUDIO_SUSPENDED` after `startTimeoutMs` rather than hanging; pass an
+ * `audioContext` made in a user gesture to avoid that.
  *
  * @throws {HuotiError} `INVALID_INPUT` for a stream without a live audio track, a browser without
- *   AudioWorklet, or an audio context that does not start; `ASSET_LOAD_FAILED` when the worklet
- *   module cannot be loaded (or not within `startTimeoutMs`); `ABORTED`.
+ *   AudioWorklet, or a closed `audioContext`; `AUDIO_SUSPENDED` for a context the browser keeps
+ *   suspended; `ASSET_LOAD_FAILED` when the worklet module cannot be loaded (or not within
+ *   `startTimeoutMs`); `ABORTED`.
  */
 export async function startVoiceCapture(stream: MediaStream, options: VoiceCaptureOptions = {}): Promise<VoiceCapture> {
   const resolved = { ...DEFAULT_VOICE_CAPTURE_OPTIONS, ...options };
@@ -104,7 +113,10 @@ export async function startVoiceCapture(stream: MediaStream, options: VoiceCaptu
     throw new HuotiError('INVALID_INPUT', 'this browser has no AudioWorklet');
   }
   const workletUrl = new URL(String(options.workletUrl ?? new URL('./audio-worklet.js', import.meta.url)), typeof location === 'undefined' ? undefined : location.href);
-  const context = new AudioContext();
+  if (options.audioContext?.state === 'closed') throw new HuotiError('INVALID_INPUT', 'startVoiceCapture was given a closed AudioContext');
+  const context = options.audioContext ?? new AudioContext();
+  const ownsContext = options.audioContext === undefined;
+  let source: MediaStreamAudioSourceNode | null = null;
   try {
     try {
       await withDeadline(
@@ -124,25 +136,32 @@ export async function startVoiceCapture(stream: MediaStream, options: VoiceCaptu
       channelCountMode: 'explicit',
       processorOptions,
     });
-    const source = context.createMediaStreamSource(new MediaStream([track]));
+    source = context.createMediaStreamSource(new MediaStream([track]));
     source.connect(node);
-    // The autoplay policy may leave a fresh context suspended; resume() then waits for a gesture.
+    // The autoplay policy may leave a context suspended; resume() then waits for a gesture.
     if (context.state === 'suspended') {
       await withDeadline(
         context.resume(),
         resolved.startTimeoutMs,
-        () => new HuotiError('INVALID_INPUT', 'the audio context stayed suspended (autoplay policy): start the capture from a user gesture'),
+        () =>
+          new HuotiError(
+            'AUDIO_SUSPENDED',
+            `the audio context stayed suspended for ${resolved.startTimeoutMs} ms (autoplay policy): make or resume it in a user gesture and pass it as audioContext`,
+          ),
       );
     }
-    return new RunningVoiceCapture(context, node, source, resolved.flushTimeoutMs);
+    return new RunningVoiceCapture(context, ownsContext, node, source, resolved.flushTimeoutMs);
   } catch (error) {
-    await context.close().catch(() => undefined); // the start error below is what the caller needs
+    source?.disconnect();
+    // The start error is what the caller needs; a failed close has nothing to add to it.
+    if (ownsContext) await context.close().catch(() => undefined);
     throw error;
   }
 }
 
 class RunningVoiceCapture implements VoiceCapture {
   readonly #context: AudioContext;
+  readonly #ownsContext: boolean;
   readonly #node: AudioWorkletNode;
   readonly #source: MediaStreamAudioSourceNode;
   readonly #flushTimeoutMs: number;
@@ -152,8 +171,9 @@ class RunningVoiceCapture implements VoiceCapture {
   #onFlushed: (() => void) | null = null;
   #isStopped = false;
 
-  constructor(context: AudioContext, node: AudioWorkletNode, source: MediaStreamAudioSourceNode, flushTimeoutMs: number) {
+  constructor(context: AudioContext, ownsContext: boolean, node: AudioWorkletNode, source: MediaStreamAudioSourceNode, flushTimeoutMs: number) {
     this.#context = context;
+    this.#ownsContext = ownsContext;
     this.#node = node;
     this.#source = source;
     this.#flushTimeoutMs = flushTimeoutMs;
@@ -236,6 +256,6 @@ class RunningVoiceCapture implements VoiceCapture {
     this.#onFlushed = null;
     this.#source.disconnect();
     this.#node.port.onmessage = null;
-    await this.#context.close();
+    if (this.#ownsContext) await this.#context.close();
   }
 }

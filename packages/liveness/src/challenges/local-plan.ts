@@ -1,4 +1,6 @@
 import type { ChallengePlan, ChallengeStep, ChallengeStepKind, Strictness } from '../protocol/challenge-plan.js';
+import { DEFAULT_PROTOCOL_LIMITS } from '../protocol/protocol-limits.js';
+import { resolveStrictnessProfile } from './strictness-profiles.js';
 
 /** Fills `bytes` with random values, like `crypto.getRandomValues`. */
 export type RandomBytesSource = (bytes: Uint8Array) => Uint8Array;
@@ -19,7 +21,12 @@ export interface LocalPlanConfig {
   readonly nonceBytes: number;
   /** Step kinds used when `steps` is not given (their order is shuffled). */
   readonly defaultSteps: readonly ChallengeStepKind[];
+  /** With `pacing: 'elderly'`, every step's timeout is its usual one times this (capped at the protocol's step limit). */
+  readonly elderlyTimeoutScale: number;
 }
+
+/** `elderly`: longer step timeouts written into the plan (the server checks the plan's own). Reveal times do not change. */
+export type LocalPlanPacing = 'standard' | 'elderly';
 
 /**
  * Defaults: 2-minute lifetime, 3–6 digits, first reveal after 0.8–2.5 s, then every 1.2–3.6 s. The
@@ -33,6 +40,7 @@ export const DEFAULT_LOCAL_PLAN_CONFIG: LocalPlanConfig = Object.freeze({
   revealGapMs: Object.freeze([1200, 3600] as const),
   nonceBytes: 16,
   defaultSteps: Object.freeze(['blink', 'mouthOpen', 'readDigits'] as const),
+  elderlyTimeoutScale: 1.5,
 });
 
 /** Options of {@link createLocalPlan}. */
@@ -41,6 +49,8 @@ export interface LocalPlanOptions {
   readonly steps?: readonly ChallengeStepKind[];
   /** Default `standard`. */
   readonly strictness?: Strictness;
+  /** Default `standard`; `elderly` writes longer `timeoutMs` into every step. */
+  readonly pacing?: LocalPlanPacing;
   /** Current time, in ms since the Unix epoch. */
   readonly now: number;
   /** Randomness; default `crypto.getRandomValues`. Inject a seeded source in tests. */
@@ -83,8 +93,23 @@ export function createLocalPlan(options: LocalPlanOptions): ChallengePlan {
     issuedAt: new Date(options.now).toISOString(),
     expiresAt: new Date(options.now + config.timeToLiveMs).toISOString(),
     strictness: options.strictness ?? 'standard',
-    steps,
+    steps: options.pacing === 'elderly' ? withScaledTimeouts(steps, options.strictness ?? 'standard', config.elderlyTimeoutScale) : steps,
   };
+}
+
+/**
+ * Each step with `timeoutMs` = its usual timeout × `scale`, at most the protocol's step limit. The
+ * usual timeout is the strictness profile's; for `readDigits` at least the time until the last
+ * digit's response window closes and the decision is made.
+ */
+function withScaledTimeouts(steps: readonly ChallengeStep[], strictness: Strictness, scale: number): ChallengeStep[] {
+  const profile = resolveStrictnessProfile(strictness);
+  return steps.map((step) => {
+    const lastOnsetMs = step.digitOnsetsMs?.at(-1);
+    const readDigitsMs = lastOnsetMs === undefined ? 0 : lastOnsetMs + profile.readDigits.responseWindowEndMs + profile.readDigits.decisionDelayMs;
+    const usualMs = step.timeoutMs ?? Math.max(profile.timeouts.stepTimeoutMs, readDigitsMs);
+    return { ...step, timeoutMs: Math.min(DEFAULT_PROTOCOL_LIMITS.maxStepTimeoutMs, Math.round(usualMs * scale)) };
+  });
 }
 
 /** Uniform integer in `[min, max]` by rejection sampling 32-bit values (no modulo bias). */

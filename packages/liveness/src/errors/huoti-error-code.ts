@@ -12,4 +12,6 @@ export type HuotiErrorCode =
   | 'ABORTED'
   | 'REFERENCE_NO_FACE'
   | 'REFERENCE_MULTIPLE_FACES'
-  | 'REFERENCE_FACE_TOO_SMALL';
+  | 'REFERENCE_FACE_TOO_SMALL'
+  /** The browser kept an AudioContext suspended (autoplay policy: no user gesture); a tap can resume it. */
+  | 'AUDIO_SUSPENDED';

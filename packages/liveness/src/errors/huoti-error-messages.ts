@@ -52,4 +52,8 @@ export const HUOTI_ERROR_MESSAGES = Object.freeze({
     'zh-CN': '参照照片中的人脸太小，请换一张人脸更大、更清晰的照片。',
     en: 'The face in the reference photo is too small. Use a photo where the face is larger and sharp.',
   },
+  AUDIO_SUSPENDED: {
+    'zh-CN': '浏览器暂停了录音，请点一下屏幕上的按钮后继续。',
+    en: 'The browser paused sound recording. Tap a button on the page to continue.',
+  },
 } satisfies Record<HuotiErrorCode, LocalizedMessage>);

@@ -51,6 +51,8 @@ export interface CertificationOptions {
   readonly evidence?: EvidenceOptions;
   /** The audio worklet bundle; default `./audio-worklet.js` next to this module. */
   readonly audioWorkletUrl?: URL | string;
+  /** For `readDigits`: an AudioContext made in the user's click (see `VoiceCaptureOptions.audioContext`); stays the caller's. */
+  readonly audioContext?: AudioContext;
   /** Threshold adjustments of the plan's strictness profile (field tuning, tests). */
   readonly profileOverrides?: StrictnessProfileOverrides;
   /** Overrides of {@link DEFAULT_CERTIFICATION_CONFIG}. */
@@ -90,6 +92,7 @@ export async function* runCertification(options: CertificationOptions): AsyncGen
         shouldRecord: shouldIncludeAudio,
         flushTimeoutMs: config.voiceFlushTimeoutMs,
         ...(options.audioWorkletUrl ? { workletUrl: options.audioWorkletUrl } : {}),
+        ...(options.audioContext ? { audioContext: options.audioContext } : {}),
         ...(signal ? { signal } : {}),
       });
     }

@@ -15,7 +15,7 @@ import {
 import { VerifyError } from '../errors/verify-error.js';
 import { importPrivateKey } from '../keys/key-input.js';
 import type { PlanSigningKey } from '../keys/plan-signing-key.js';
-import { resolvePlanPolicy, type PlanPolicy } from './plan-policy.js';
+import { resolvePlanPolicy, type PlanPacing, type PlanPolicy } from './plan-policy.js';
 
 /** 18 random bytes: 144 bits, 24 base64url characters. */
 const NONCE_BYTES = 18;
@@ -30,6 +30,11 @@ export interface IssuePlanOptions {
   readonly strictnessLimits?: Partial<StrictnessLimits>;
   /** The clock, epoch ms. Defaults to `Date.now`. */
   readonly now?: () => number;
+  /**
+   * `elderly` (what `<huoti-liveness elderly>` asks its plan provider for): every step's timeout is
+   * scaled by `policy.elderlyTimeoutScale`, within the protocol's step limit. Default `standard`.
+   */
+  readonly pacing?: PlanPacing;
 }
 
 /**
@@ -43,6 +48,9 @@ export interface IssuePlanOptions {
 export function issuePlan(options: IssuePlanOptions): ChallengePlan {
   const policy = resolvePlanPolicy(options.policy);
   checkPolicy(policy);
+  if (options.pacing !== undefined && options.pacing !== 'standard' && options.pacing !== 'elderly') {
+    throw new VerifyError('INVALID_OPTIONS', `unknown pacing "${String(options.pacing)}"`);
+  }
   const profile = resolveStrictnessLimits(policy.strictness, options.strictnessLimits);
   checkReadDigitsFits(policy, profile);
   const privateKey = importPrivateKey(options.signingKey.privateKey);
@@ -56,7 +64,12 @@ export function issuePlan(options: IssuePlanOptions): ChallengePlan {
     issuedAt: new Date(nowMs).toISOString(),
     expiresAt: new Date(nowMs + policy.planTtlMs).toISOString(),
     strictness: policy.strictness,
-    steps: kinds.map((kind) => (kind === 'readDigits' ? readDigitsStep(policy, profile) : { kind })),
+    steps: withPacing(
+      kinds.map((kind) => (kind === 'readDigits' ? readDigitsStep(policy, profile) : { kind })),
+      options.pacing ?? 'standard',
+      policy,
+      profile,
+    ),
     keyId: options.signingKey.keyId,
   };
   const signature = sign(null, Buffer.from(planSigningInput(unsigned), 'utf8'), privateKey).toString('base64url');
@@ -82,6 +95,17 @@ function checkReadDigitsFits(policy: PlanPolicy, profile: StrictnessLimits): voi
       `a readDigits step could last ${longestTimeoutMs} ms, over the protocol's ${DEFAULT_PROTOCOL_LIMITS.maxStepTimeoutMs} ms step limit`,
     );
   }
+}
+
+/**
+ * `elderly`: each step's timeout (its own, else the strictness's) times `policy.elderlyTimeoutScale`,
+ * capped at the protocol's step limit. The server then checks these longer timeouts, so the client
+ * needs no local stretching.
+ */
+function withPacing(steps: ChallengeStep[], pacing: PlanPacing, policy: PlanPolicy, profile: StrictnessLimits): ChallengeStep[] {
+  if (pacing !== 'elderly') return steps;
+  const { maxStepTimeoutMs } = DEFAULT_PROTOCOL_LIMITS;
+  return steps.map((step) => ({ ...step, timeoutMs: Math.min(maxStepTimeoutMs, Math.round((step.timeoutMs ?? profile.stepTimeoutMs) * policy.elderlyTimeoutScale)) }));
 }
 
 function readDigitsStep(policy: PlanPolicy, profile: StrictnessLimits): ChallengeStep {
@@ -139,4 +163,5 @@ function checkPolicy(policy: PlanPolicy): void {
     fail('a min time exceeds its max');
   }
   if (policy.digitIntervalMinMs < 1 || policy.planTtlMs < 1) fail('digitIntervalMinMs and planTtlMs must be ≥ 1');
+  if (!(Number.isFinite(policy.elderlyTimeoutScale) && policy.elderlyTimeoutScale >= 1)) fail('elderlyTimeoutScale must be a number ≥ 1');
 }

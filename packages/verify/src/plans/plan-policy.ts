@@ -24,6 +24,11 @@ export interface PlanPolicy {
   readonly digitIntervalMaxMs: number;
   /** Time a `readDigits` step keeps running after the last digit's response window closes: the client decides up to 1.5 s after it (`decisionDelayMs`). */
   readonly readDigitsTailMs: number;
+  /**
+   * A plan issued with `pacing: 'elderly'` gets every step's timeout times this (≥ 1), capped at
+   * the protocol's 60 s step limit. Digit reveal times are drawn as usual.
+   */
+  readonly elderlyTimeoutScale: number;
   /** How long a plan stays valid after it is issued. */
   readonly planTtlMs: number;
 }
@@ -41,8 +46,12 @@ export const DEFAULT_PLAN_POLICY: PlanPolicy = Object.freeze({
   digitIntervalMinMs: 1_200,
   digitIntervalMaxMs: 2_200,
   readDigitsTailMs: 2_000,
+  elderlyTimeoutScale: 1.5,
   planTtlMs: 5 * 60_000,
 } satisfies PlanPolicy);
+
+/** How fast the person is asked to go: `elderly` (the element's `elderly` mode) gets longer step timeouts. */
+export type PlanPacing = 'standard' | 'elderly';
 
 /** {@link DEFAULT_PLAN_POLICY} with a portal's overrides applied. */
 export function resolvePlanPolicy(overrides: Partial<PlanPolicy> = {}): PlanPolicy {
