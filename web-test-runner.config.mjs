@@ -7,6 +7,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { assetOriginsPlugin } from './test-support/wtr/asset-origins.mjs';
+import { cspPortalCommand } from './test-support/wtr/csp-portal-command.mjs';
 import { exampleBackendMiddleware } from './test-support/wtr/example-backend.mjs';
 import { cameraThumbnails } from './test-support/wtr/fake-media-files.mjs';
 import { fakeMediaGroups } from './test-support/wtr/fake-media-groups.mjs';
@@ -84,7 +85,7 @@ export default {
   groups: fakeMediaGroups(filters, makeBrowser),
   middleware: [exampleBackendMiddleware()],
   reporters: [defaultReporter(), resultsFileReporter(`${repoRoot}/.cache/results/browser.json`)],
-  plugins: [huotiTestRoutes, assetOriginsPlugin(), screenshotCommand(), esbuildPlugin({ ts: true, target: 'es2022' })],
+  plugins: [huotiTestRoutes, assetOriginsPlugin(), cspPortalCommand(), screenshotCommand(), esbuildPlugin({ ts: true, target: 'es2022' })],
   // One browser at a time on 2 cores: model inference timing stays close to what users see.
   concurrentBrowsers: Number(process.env.HUOTI_CONCURRENT_BROWSERS ?? 1),
   concurrency: 1,
