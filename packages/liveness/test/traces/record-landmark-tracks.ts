@@ -72,7 +72,8 @@ const multiply = (a: Matrix3, b: Matrix3): Matrix3 =>
     const c = i % 3;
     return (a[r * 3] ?? 0) * (b[c] ?? 0) + (a[r * 3 + 1] ?? 0) * (b[3 + c] ?? 0) + (a[r * 3 + 2] ?? 0) * (b[6 + c] ?? 0);
   });
-function invert([a, b, c, d, e, f, g, h, i]: Matrix3): Matrix3 {
+function invert(m: Matrix3): Matrix3 {
+  const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0, h = 0, i = 0] = m;
   const A = e * i - f * h;
   const B = -(d * i - f * g);
   const C = d * h - e * g;
@@ -100,7 +101,13 @@ function pictureHomography(w: number, h: number, focalPx: number, yaw: number, p
 /** The still moved as a flat picture: `frames` RGB frames of the same size, mid-grey outside it. */
 function* warpedStill(rgb: Buffer, w: number, h: number, frames: number, fps: number, seed: number, amplitude: number): Generator<Uint8Array> {
   const random = mulberry32(seed);
-  const [yaw, pitch, roll, scale, tx, ty] = Array.from({ length: 6 }, () => smoothCurve(random));
+  // Drawn in this order (the recorded tracks depend on it).
+  const yaw = smoothCurve(random);
+  const pitch = smoothCurve(random);
+  const roll = smoothCurve(random);
+  const scale = smoothCurve(random);
+  const tx = smoothCurve(random);
+  const ty = smoothCurve(random);
   const degree = Math.PI / 180;
   for (let n = 0; n < frames; n++) {
     const t = n / fps;
