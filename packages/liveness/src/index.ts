@@ -8,9 +8,11 @@ export {
   resolveWorkerConnectionConfig,
   type WorkerConnectionConfig,
 } from './bridge/worker-connection-config.js';
-export type { WorkerHello, WorkerMemory, StartupTimings } from './worker/worker-api.js';
+export type { WorkerHello, WorkerMemory, StartupTimings, FaceEmbeddingResult, ReferenceEmbeddingResult } from './worker/worker-api.js';
 export { createLivenessEngine } from './engine/create-liveness-engine.js';
 export type { LivenessEngine, WatchOptions } from './engine/liveness-engine.js';
+export type { EnrolledFaceReference, FaceReferenceInput } from './engine/face-reference.js';
+export { REFERENCE_MAX_SIDE_PX } from './engine/reference-bitmap.js';
 export type { EngineCapabilities, CapabilityFallback } from './engine/engine-capabilities.js';
 export type { FrameMetrics, FaceMetrics, WorkerFrameMetrics } from './engine/frame-metrics.js';
 export { DEFAULT_LIVENESS_ENGINE_CONFIG, resolveLivenessEngineConfig, type LivenessEngineConfig } from './config/engine-config.js';
@@ -47,6 +49,7 @@ export type { DetectedAction } from './challenges/detected-action.js';
 export { BlinkDetector } from './challenges/blink-detector.js';
 export { MouthOpenDetector } from './challenges/mouth-open-detector.js';
 export { HeadTurnDetector, type HeadTurnKind } from './challenges/head-turn-detector.js';
+export { FrontalHoldDetector, DEFAULT_FRONTAL_HOLD_CONFIG, type FrontalHoldConfig } from './challenges/frontal-hold-detector.js';
 export { createActionDetector, type MotionStepKind } from './challenges/create-action-detector.js';
 export { GUARD_HINT_TEXTS, type GuardHint, type GuardHintCode, type GuardHintText } from './challenges/guard-hint.js';
 export type { ChallengeFailureReason } from './challenges/challenge-failure-reason.js';

@@ -47,6 +47,7 @@ describe('validateChallengePlan', () => {
     ['a key id with spaces', withPlan((p) => void (p.keyId = 'my key')), 'bad_format', '/keyId'],
     ['a prototype key', withPlan((p) => void (p.prototype = {})), 'forbidden_key', '/prototype'],
     ['an extra field', withPlan((p) => void (p.origin = 'x')), 'unknown_field', '/origin'],
+    ['two faceMatch steps', withPlan((p) => void (p.steps = [{ kind: 'faceMatch' }, { kind: 'blink' }, { kind: 'faceMatch' }])), 'inconsistent', '/steps/2'],
   ];
   it.each(invalid)('reports %s', (_name, value, code, path) => {
     const result = validateChallengePlan(value);
@@ -73,7 +74,8 @@ describe('validateChallengePlan', () => {
           issuedAt: fc.constant('2026-03-01T08:00:00.000Z'),
           expiresAt: fc.constant('2026-03-01T08:05:00.000Z'),
           strictness: fc.constantFrom(...STRICTNESS_LEVELS),
-          steps: fc.array(step, { minLength: 1, maxLength: 8 }),
+          // At most one faceMatch step per plan (one frontal capture).
+          steps: fc.array(step, { minLength: 1, maxLength: 8 }).filter((steps) => steps.filter((s) => s.kind === 'faceMatch').length <= 1),
         }),
         (plan) => {
           expect(validateChallengePlan(plan)).toEqual({ ok: true, value: plan });

@@ -1,3 +1,4 @@
+import type { FaceReferenceInput } from '@huoti/liveness';
 import type { ChallengePlan, ChallengeStepKind } from '@huoti/liveness/protocol';
 import type { HuotiPacing } from '../flow/plan-request.js';
 
@@ -87,6 +88,8 @@ export interface CertificationDriverInput {
   readonly audioContext: AudioContext | null;
   /** The element's language, for any audio the driver plays (read-digits). */
   readonly lang: 'zh-CN' | 'en';
+  /** The portal's reference for 1:1 face match (`faceReference`); enrolled when the plan has a `faceMatch` step. */
+  readonly faceReference?: FaceReferenceInput | null;
 }
 
 /** What a driver reports while it runs, in order. */

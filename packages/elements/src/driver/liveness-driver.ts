@@ -12,7 +12,7 @@ import {
   type LivenessEngineConfig,
   type StrictnessProfileOverrides,
 } from '@huoti/liveness';
-import type { ChallengePlan } from '@huoti/liveness/protocol';
+import { requiresFaceMatch, type ChallengePlan } from '@huoti/liveness/protocol';
 import { HuotiElementError } from '../errors/huoti-element-error.js';
 import { microphoneError } from '../microphone/microphone-error.js';
 import type {
@@ -76,6 +76,8 @@ export const CHALLENGE_FAILURE_TO_FAILURE_REASON: Readonly<Record<ChallengeFailu
   TOO_BLURRY: 'NOT_LIVE',
   LOW_FRAMERATE: 'NOT_LIVE',
   DIGITS_NOT_READ: 'NOT_LIVE',
+  // Not the enrolled person: the normal failure text, never a score.
+  FACE_MISMATCH: 'NOT_LIVE',
   TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
   ABORTED: 'NOT_LIVE',
 });
@@ -147,7 +149,7 @@ export class LivenessDriver implements CertificationDriver {
    */
   async *run(input: CertificationDriverInput): AsyncGenerator<CertificationDriverEvent, void, undefined> {
     const { signal } = input;
-    const plan: ChallengePlan = input.plan ?? createLocalPlan({ now: Date.now(), steps: LOCAL_PLAN_STEPS, pacing: input.pacing });
+    const plan: ChallengePlan = input.plan ?? createLocalPlan({ now: Date.now(), steps: LOCAL_PLAN_STEPS, pacing: input.pacing, shouldRequireFaceMatch: Boolean(input.faceReference) });
     // The element checks only the shape it relies on; the challenge run refuses what it cannot run.
     const refusal = createChallengeRun(plan, { now: Date.now() }).state.final?.reason;
     if (refusal) throw new HuotiElementError(refusal === 'PLAN_EXPIRED' ? 'PLAN_EXPIRED' : 'PLAN_INVALID', `the challenge plan was refused: ${refusal}`);
@@ -170,6 +172,8 @@ export class LivenessDriver implements CertificationDriver {
           break;
         }
       }
+      // The reference is enrolled only when the plan asks for a match: the embedding model then loads.
+      if (input.faceReference && requiresFaceMatch(plan)) await engine.enrollReference(input.faceReference);
       yield { type: 'ready' };
       if (plan.steps.some((step) => step.kind === 'readDigits')) {
         try {

@@ -87,6 +87,7 @@ export const en = {
     turnRight: 'Slowly turn your head right',
     nod: 'Slowly nod your head',
     readDigits: 'Read these digits aloud',
+    faceMatch: 'Look straight at the screen and hold still',
   },
   helperStepPrompts: {
     blink: 'Ask the pensioner to blink',
@@ -95,6 +96,7 @@ export const en = {
     turnRight: 'Ask the pensioner to slowly turn their head right',
     nod: 'Ask the pensioner to slowly nod',
     readDigits: 'Ask the pensioner to read these digits aloud',
+    faceMatch: 'Ask the pensioner to look straight at the screen and hold still',
   },
   digitsLabel: 'Digits to read',
   repeatButton: 'Repeat',

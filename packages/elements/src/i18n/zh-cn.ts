@@ -84,6 +84,7 @@ export const zhCN = {
     turnRight: '请慢慢向右转头',
     nod: '请慢慢点点头',
     readDigits: '请大声读出下面的数字',
+    faceMatch: '请正对屏幕，保持不动',
   },
   helperStepPrompts: {
     blink: '请让老人眨眨眼',
@@ -92,6 +93,7 @@ export const zhCN = {
     turnRight: '请让老人慢慢向右转头',
     nod: '请让老人慢慢点点头',
     readDigits: '请让老人大声读出下面的数字',
+    faceMatch: '请让老人正对屏幕，保持不动',
   },
   digitsLabel: '要读的数字',
   repeatButton: '再听一遍',

@@ -1,3 +1,4 @@
+import type { FaceReferenceInput } from '@huoti/liveness';
 import type { ChallengePlan } from '@huoti/liveness/protocol';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { CameraController, type CameraDevice } from '../camera/camera-controller.js';
@@ -152,6 +153,7 @@ export class HuotiLiveness extends LitElement {
     strings: { attribute: false },
     driver: { attribute: false },
     planProvider: { attribute: false },
+    faceReference: { attribute: false },
   };
 
   /**
@@ -185,6 +187,12 @@ export class HuotiLiveness extends LitElement {
    * timeouts. Property only; `null` (default): the `plan` attribute/property.
    */
   declare planProvider: HuotiPlanProvider | null;
+  /**
+   * The pensioner's reference for 1:1 face match, supplied by the portal (a photo as `Blob`,
+   * `ImageBitmap`, `HTMLImageElement` or `ImageData`, or an embedding as `Float32Array`); used when
+   * the plan has a `faceMatch` step. Property only; `null` (default): liveness only.
+   */
+  declare faceReference: FaceReferenceInput | null;
 
   #flow: FlowState = INITIAL_FLOW_STATE;
   #camera = new CameraController({ onDisconnected: () => this.#onCameraLost() });
@@ -215,6 +223,7 @@ export class HuotiLiveness extends LitElement {
     this.strings = null;
     this.driver = null;
     this.planProvider = null;
+    this.faceReference = null;
   }
 
   /** `elderly` in elderly mode, else `standard`: the pacing the plan provider is asked for. */
@@ -526,6 +535,7 @@ export class HuotiLiveness extends LitElement {
         timeoutScale: this.#timing.timeoutScale,
         audioContext: this.#audioContext,
         lang: this.#lang,
+        faceReference: this.faceReference,
       });
       for await (const event of events) {
         if (signal.aborted) return;

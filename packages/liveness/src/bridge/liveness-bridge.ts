@@ -3,7 +3,13 @@ import type { WorkerFrameMetrics } from '../engine/frame-metrics.js';
 import { HuotiError } from '../errors/huoti-error.js';
 import type { LoadProgress } from '../models/load-progress.js';
 import type { Result } from '../worker/result.js';
-import type { WorkerInitOptions, WorkerInitReport, WorkerMemory } from '../worker/worker-api.js';
+import type {
+  FaceEmbeddingResult,
+  ReferenceEmbeddingResult,
+  WorkerInitOptions,
+  WorkerInitReport,
+  WorkerMemory,
+} from '../worker/worker-api.js';
 import { raceWithDeadline } from './race-with-deadline.js';
 import { connectLivenessWorker, type WorkerConnection } from './worker-connection.js';
 
@@ -157,6 +163,39 @@ export class LivenessBridge {
     } finally {
       this.#isBusy = false;
     }
+  }
+
+  /**
+   * Embeds the one face of a reference photo (transferred and closed by the worker). The first
+   * embedding loads the model, so the deadline is the load timeout plus a frame's.
+   *
+   * @throws {HuotiError} `REFERENCE_NO_FACE`, `REFERENCE_MULTIPLE_FACES`, `REFERENCE_FACE_TOO_SMALL`,
+   *   `ASSET_LOAD_FAILED`, `DISPOSED`, `WORKER_CRASHED`, `INVALID_INPUT`.
+   */
+  async embedReference(image: ImageBitmap): Promise<ReferenceEmbeddingResult> {
+    try {
+      return await this.#call(
+        (live) => live.connection.api.embedReference(Comlink.transfer(image, [image])),
+        this.#options.loadTimeoutMs + this.#options.frameTimeoutMs,
+        'embedReference()',
+      );
+    } finally {
+      image.close(); // a no-op once transferred; closes it when the call never left
+    }
+  }
+
+  /**
+   * Embeds the face of the frame analysed last; `null` when it had not exactly one face. Call it
+   * only while no frame is in flight, or the answer may be about the next frame.
+   *
+   * @throws {HuotiError} `ASSET_LOAD_FAILED`, `DISPOSED`, `WORKER_CRASHED`.
+   */
+  async embedLastFrame(): Promise<FaceEmbeddingResult | null> {
+    return this.#call(
+      (live) => live.connection.api.embedLastFrame(),
+      this.#options.loadTimeoutMs + this.#options.frameTimeoutMs,
+      'embedLastFrame()',
+    );
   }
 
   /** Live tensors in the worker. @throws {HuotiError} `DISPOSED`, `WORKER_CRASHED`. */

@@ -6,6 +6,8 @@
  * - `MULTIPLE_FACES`, `FACE_LOST`, `FACE_CHANGED`: face-count and continuity guards.
  * - `FACE_TOO_FAR`, `FACE_TOO_CLOSE`, `TOO_DARK`, `BACKLIT`, `TOO_BLURRY`, `LOW_FRAMERATE`: capture-condition guards.
  * - `DIGITS_NOT_READ`: the read-digits decision failed (speech timing, count or mouth movement).
+ * - `FACE_MISMATCH`: the plan requires a face match and a checked frame was not the enrolled
+ *   person (or the `faceMatch` step ended without a frame that could be compared).
  * - `TOO_MANY_ATTEMPTS`: the attempt limiter refused the attempt.
  * - `ABORTED`: the caller stopped the run.
  */
@@ -23,5 +25,6 @@ export type ChallengeFailureReason =
   | 'TOO_BLURRY'
   | 'LOW_FRAMERATE'
   | 'DIGITS_NOT_READ'
+  | 'FACE_MISMATCH'
   | 'TOO_MANY_ATTEMPTS'
   | 'ABORTED';

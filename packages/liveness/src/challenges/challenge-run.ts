@@ -82,6 +82,11 @@ export interface ChallengeRun {
   pushVoicedSegments(segments: readonly VoicedSegment[]): void;
   /** Stops the run: fails it with `ABORTED` unless already over. */
   abort(): ChallengeRunState;
+  /**
+   * Fails the run now with `reason`, for a check made outside the metric stream (the face match
+   * of a `faceMatch` plan). Returns the final state unchanged when the run is already over.
+   */
+  failWith(reason: ChallengeFailureReason): ChallengeRunState;
 }
 
 /**
@@ -206,6 +211,9 @@ export function createChallengeRun(plan: ChallengePlan, options: ChallengeRunOpt
     },
     abort() {
       return state.final ? state : fail(lastSampleMs === Number.NEGATIVE_INFINITY ? 0 : lastSampleMs, 'ABORTED');
+    },
+    failWith(reason) {
+      return state.final ? state : fail(lastSampleMs === Number.NEGATIVE_INFINITY ? 0 : lastSampleMs, reason);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { ChallengeStepKind } from '../protocol/challenge-plan.js';
 import type { ActionDetector } from './action-detector.js';
 import { BlinkDetector } from './blink-detector.js';
+import { FrontalHoldDetector } from './frontal-hold-detector.js';
 import { HeadTurnDetector } from './head-turn-detector.js';
 import { MouthOpenDetector } from './mouth-open-detector.js';
 import type { StrictnessProfile } from './strictness-profiles.js';
@@ -19,5 +20,7 @@ export function createActionDetector(kind: MotionStepKind, profile: StrictnessPr
     case 'turnRight':
     case 'nod':
       return new HeadTurnDetector(kind, profile.headTurn);
+    case 'faceMatch':
+      return new FrontalHoldDetector();
   }
 }

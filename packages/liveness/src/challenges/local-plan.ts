@@ -49,6 +49,11 @@ export interface LocalPlanOptions {
   readonly steps?: readonly ChallengeStepKind[];
   /** Default `standard`. */
   readonly strictness?: Strictness;
+  /**
+   * Put a `faceMatch` step first (look at the camera; the frame is compared with the enrolled
+   * reference, and every later step's best frame is re-checked). Default false.
+   */
+  readonly shouldRequireFaceMatch?: boolean;
   /** Default `standard`; `elderly` writes longer `timeoutMs` into every step. */
   readonly pacing?: LocalPlanPacing;
   /** Current time, in ms since the Unix epoch. */
@@ -74,7 +79,7 @@ export function createLocalPlan(options: LocalPlanOptions): ChallengePlan {
     const j = integer(0, i);
     [kinds[i], kinds[j]] = [kinds[j] as ChallengeStepKind, kinds[i] as ChallengeStepKind];
   }
-  const steps: ChallengeStep[] = kinds.map((kind) => {
+  const actionSteps: ChallengeStep[] = kinds.map((kind) => {
     if (kind !== 'readDigits') return { kind };
     const count = integer(config.minDigits, config.maxDigits);
     const digits = Array.from({ length: count }, () => integer(0, 9));
@@ -86,6 +91,9 @@ export function createLocalPlan(options: LocalPlanOptions): ChallengePlan {
     }
     return { kind, digits, digitOnsetsMs };
   });
+  // First, so the frontal capture comes before the actions move the head.
+  const hasFaceMatch = actionSteps.some((step) => step.kind === 'faceMatch');
+  const steps: ChallengeStep[] = options.shouldRequireFaceMatch && !hasFaceMatch ? [{ kind: 'faceMatch' }, ...actionSteps] : actionSteps;
 
   return {
     version: 1,

@@ -1,3 +1,4 @@
+import { DEFAULT_FACE_EMBEDDING_MODEL, type FaceEmbeddingModelSpec } from '../face-match/face-embedding-model-spec.js';
 import type { EyeRefinementMode } from '../landmarks/eye-refinement-mode.js';
 import type { LoadProgress } from '../models/load-progress.js';
 import type { BackendPreference } from './backend-preference.js';
@@ -27,6 +28,11 @@ export interface LivenessEngineConfig {
   readonly disposeTimeoutMs: number;
   /** Transparent worker restarts before `WORKER_CRASHED` surfaces. */
   readonly maxWorkerRestarts: number;
+  /**
+   * The face-embedding model for 1:1 face match, fetched from `assetBaseUrl` only when a face is
+   * first embedded (`enrollReference`), never at start. Its thresholds must be measured for it.
+   */
+  readonly faceEmbeddingModel: FaceEmbeddingModelSpec;
   /** Model-loading progress (bytes). Called on the main thread. */
   readonly onProgress?: (progress: LoadProgress) => void;
   /** Aborts the start. */
@@ -45,6 +51,7 @@ export const DEFAULT_LIVENESS_ENGINE_CONFIG = Object.freeze({
   frameTimeoutMs: 10_000,
   disposeTimeoutMs: 1_000,
   maxWorkerRestarts: 1,
+  faceEmbeddingModel: DEFAULT_FACE_EMBEDDING_MODEL,
 } as const satisfies Partial<LivenessEngineConfig>);
 
 /** Fills every unset option with its named default. */

@@ -3,6 +3,9 @@ import { FrameSource, type LivenessVideoSource } from '../capture/frame-source.j
 import { resolveLivenessEngineConfig, type LivenessEngineConfig } from '../config/engine-config.js';
 import { HuotiError } from '../errors/huoti-error.js';
 import { combineAbortSignals } from './combine-abort-signals.js';
+import type { EnrolledFaceReference } from './face-reference.js';
+import { referenceBitmap } from './reference-bitmap.js';
+import { normaliseReferenceEmbedding } from './reference-embedding.js';
 import type { FrameMetrics } from './frame-metrics.js';
 import type { LivenessEngine, WatchOptions } from './liveness-engine.js';
 
@@ -36,6 +39,7 @@ export async function createLivenessEngine(config: Partial<LivenessEngineConfig>
         maxFaces: resolved.maxFaces,
         warmUpWidthPx: resolved.analysisWidthPx,
         warmUpHeightPx: Math.round(resolved.analysisWidthPx * WARM_UP_ASPECT_RATIO),
+        faceEmbeddingModel: resolved.faceEmbeddingModel,
       },
       startTimeoutMs: resolved.startTimeoutMs,
       loadTimeoutMs: resolved.loadTimeoutMs,
@@ -47,6 +51,7 @@ export async function createLivenessEngine(config: Partial<LivenessEngineConfig>
     resolved.signal,
   );
   const disposal = new AbortController();
+  let faceReference: EnrolledFaceReference | null = null;
 
   async function* watch(source: LivenessVideoSource, options: WatchOptions = {}): AsyncGenerator<FrameMetrics, void, undefined> {
     if (disposal.signal.aborted) throw new HuotiError('DISPOSED', 'watch() after dispose()');
@@ -94,6 +99,29 @@ export async function createLivenessEngine(config: Partial<LivenessEngineConfig>
     },
     watch,
     analyzeFrame: (frame, options = {}) => bridge.analyze(frame, options.includeLandmarks ?? false),
+    get faceReference() {
+      return faceReference;
+    },
+    async enrollReference(reference) {
+      if (disposal.signal.aborted) throw new HuotiError('DISPOSED', 'enrollReference() after dispose()');
+      // A failed enrollment must not leave an earlier person's reference in force.
+      faceReference = null;
+      const spec = resolved.faceEmbeddingModel;
+      if (reference instanceof Float32Array) {
+        faceReference = { source: 'client-embedding', model: spec.id, embedding: normaliseReferenceEmbedding(reference, spec) };
+        return faceReference;
+      }
+      const result = await bridge.embedReference(await referenceBitmap(reference));
+      faceReference = { source: 'client-image', model: result.model, embedding: result.embedding };
+      return faceReference;
+    },
+    clearReference() {
+      faceReference = null;
+    },
+    async embedLastFrame() {
+      const result = await bridge.embedLastFrame();
+      return result?.embedding ?? null;
+    },
     memory: () => bridge.memory(),
     crashWorkerForTesting: () => bridge.crashWorkerForTesting(),
     async dispose() {

@@ -1,6 +1,7 @@
 import type { LivenessVideoSource } from '../capture/frame-source.js';
 import type { StartupTimings, WorkerMemory } from '../worker/worker-api.js';
 import type { EngineCapabilities } from './engine-capabilities.js';
+import type { EnrolledFaceReference, FaceReferenceInput } from './face-reference.js';
 import type { FrameMetrics, WorkerFrameMetrics } from './frame-metrics.js';
 
 /** Options of one `watch()`. */
@@ -36,6 +37,30 @@ export interface LivenessEngine {
    * @throws {HuotiError} `DISPOSED`, `INVALID_INPUT`, `WORKER_CRASHED` once restarts are used up.
    */
   analyzeFrame(frame: ImageBitmap, options?: Pick<WatchOptions, 'includeLandmarks'>): Promise<WorkerFrameMetrics | null>;
+  /** The enrolled face reference, or `null` (liveness only). */
+  readonly faceReference: EnrolledFaceReference | null;
+  /**
+   * Enrolls the pensioner's reference for 1:1 face match, replacing any earlier one: a photo the
+   * portal supplies (its one face is found, aligned and embedded in the worker; the portal's own
+   * bitmap or image is not consumed) or a ready L2-normalisable embedding of the engine's
+   * `faceEmbeddingModel`. The embedding model loads now if it has not yet. Enroll before the run:
+   * the session reads the reference when it starts.
+   *
+   * @throws {HuotiError} `REFERENCE_NO_FACE`, `REFERENCE_MULTIPLE_FACES`, `REFERENCE_FACE_TOO_SMALL`
+   *   for an unusable photo; `INVALID_INPUT` for an undecodable image or a wrong-length embedding;
+   *   `ASSET_LOAD_FAILED` when the model cannot load; `DISPOSED`.
+   */
+  enrollReference(reference: FaceReferenceInput): Promise<EnrolledFaceReference>;
+  /** Forgets the reference: later runs are liveness only. */
+  clearReference(): void;
+  /**
+   * Embeds the face of the frame analysed last (by `watch()` or `analyzeFrame()`); `null` when it
+   * had not exactly one face. For best-frame candidates only (it costs a model run): call it while
+   * the `watch()` consumer holds the frame's metrics, before asking for the next frame.
+   *
+   * @throws {HuotiError} `ASSET_LOAD_FAILED`, `DISPOSED`, `WORKER_CRASHED`.
+   */
+  embedLastFrame(): Promise<Float32Array | null>;
   /** Live tfjs tensors in the worker. @throws {HuotiError} `DISPOSED`. */
   memory(): Promise<WorkerMemory>;
   /** Test hook: makes the worker throw an uncaught error, as a crash would. @throws {HuotiError} `DISPOSED`. */

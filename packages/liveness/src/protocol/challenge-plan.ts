@@ -1,8 +1,13 @@
 /** How demanding the detectors are; each level is a named strictness profile. */
 export type Strictness = 'loose' | 'standard' | 'strict';
 
-/** The actions a person can be asked to perform. */
-export type ChallengeStepKind = 'blink' | 'mouthOpen' | 'turnLeft' | 'turnRight' | 'nod' | 'readDigits';
+/**
+ * The actions a person can be asked to perform. `faceMatch` asks them to look straight at the
+ * camera and hold still: a frontal, sharp frame is compared with the reference the portal enrolled,
+ * and a plan with this step also re-checks the best frame of every other step (the face must stay
+ * the matched person for the whole run). At most one per plan.
+ */
+export type ChallengeStepKind = 'blink' | 'mouthOpen' | 'turnLeft' | 'turnRight' | 'nod' | 'readDigits' | 'faceMatch';
 
 /** One step of a challenge plan. */
 export interface ChallengeStep {
@@ -47,7 +52,13 @@ export const CHALLENGE_STEP_KINDS: readonly ChallengeStepKind[] = Object.freeze(
   'turnRight',
   'nod',
   'readDigits',
+  'faceMatch',
 ] as const);
 
 /** Every strictness level, loosest first. */
 export const STRICTNESS_LEVELS: readonly Strictness[] = Object.freeze(['loose', 'standard', 'strict'] as const);
+
+/** Whether `plan` requires a 1:1 face match: it has a `faceMatch` step. */
+export function requiresFaceMatch(plan: Pick<ChallengePlan, 'steps'>): boolean {
+  return plan.steps.some((step) => step.kind === 'faceMatch');
+}

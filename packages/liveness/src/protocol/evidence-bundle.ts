@@ -108,6 +108,47 @@ export interface CaptureEnvironment {
   readonly userAgent: string;
 }
 
+/** Whether a face-match run compared the live face with a reference (`reference`) or had none (`none`: liveness only). */
+export type FaceMatchMode = 'reference' | 'none';
+
+/** What the portal enrolled: a photo the SDK embedded (`client-image`) or a ready embedding (`client-embedding`). */
+export type FaceMatchReferenceSource = 'client-image' | 'client-embedding';
+
+/**
+ * The client's face-match decision: every checked frame at or above the threshold (`match`), one
+ * below it (`mismatch`), or no frame checked (`not_checked`: no reference, or the run ended first).
+ */
+export type FaceMatchDecisionCode = 'match' | 'mismatch' | 'not_checked';
+
+/** One live frame compared with the reference. */
+export interface FaceMatchScore {
+  /** When the frame was taken, ms since `Evidence.capturedAt`. */
+  readonly timeMs: number;
+  /** The plan step whose best frame this is (0-based). */
+  readonly stepIndex: number;
+  /** Cosine similarity of the two L2-normalised embeddings, −1–1. */
+  readonly similarity: number;
+}
+
+/**
+ * The 1:1 face-match record of a plan with a `faceMatch` step: the best frame of every step was
+ * compared with the enrolled reference. Scores go to the server only, never to the UI. A client's
+ * scores are its own claim: a portal that needs assurance recomputes them from the best frames
+ * (`@huoti/verify/face-match`).
+ */
+export interface FaceMatchRecord {
+  readonly mode: FaceMatchMode;
+  /** With `mode: 'reference'` only. */
+  readonly referenceSource?: FaceMatchReferenceSource;
+  /** The embedding model's id, with `mode: 'reference'` only (an embedding is only comparable with the same model's). */
+  readonly model?: string;
+  /** The similarity a frame needed (the plan strictness's threshold), with `mode: 'reference'` only. */
+  readonly threshold?: number;
+  /** One per checked frame, in time order; empty with `mode: 'none'`. */
+  readonly scores: readonly FaceMatchScore[];
+  readonly decision: FaceMatchDecisionCode;
+}
+
 /** The proof a client submits, covered by `digest`. */
 export interface Evidence {
   readonly formatVersion: 1;
@@ -120,6 +161,8 @@ export interface Evidence {
   readonly bestFrames?: readonly BestFrame[];
   /** The `readDigits` audio, only when enabled. */
   readonly audio?: AudioClip;
+  /** The face-match record: present exactly when the plan has a `faceMatch` step. */
+  readonly faceMatch?: FaceMatchRecord;
   readonly environment: CaptureEnvironment;
   /** `@huoti/liveness` version that produced the bundle. */
   readonly sdkVersion: string;

@@ -43,6 +43,8 @@ export interface StrictnessLimits {
   readonly turnMinYawDeg: number;
   /** Near a nod, pitch must drop (chin down) this far below its median over the step (degrees). */
   readonly nodMinPitchDeg: number;
+  /** Near a `faceMatch` event, some frame must face the camera within this yaw and pitch (degrees, absolute). */
+  readonly frontalMaxAngleDeg: number;
 }
 
 /** The limits of the three levels. Frozen; override with {@link resolveStrictnessLimits}. */
@@ -66,6 +68,7 @@ export const DEFAULT_STRICTNESS_LIMITS: Readonly<Record<Strictness, StrictnessLi
     mouthOpenMinRise: 0.15,
     turnMinYawDeg: 12,
     nodMinPitchDeg: 8,
+    frontalMaxAngleDeg: 20,
   }),
   standard: Object.freeze({
     responseWindowStartMs: 250,
@@ -86,6 +89,7 @@ export const DEFAULT_STRICTNESS_LIMITS: Readonly<Record<Strictness, StrictnessLi
     mouthOpenMinRise: 0.2,
     turnMinYawDeg: 16,
     nodMinPitchDeg: 10,
+    frontalMaxAngleDeg: 16,
   }),
   strict: Object.freeze({
     responseWindowStartMs: 250,
@@ -106,6 +110,7 @@ export const DEFAULT_STRICTNESS_LIMITS: Readonly<Record<Strictness, StrictnessLi
     mouthOpenMinRise: 0.25,
     turnMinYawDeg: 20,
     nodMinPitchDeg: 12,
+    frontalMaxAngleDeg: 14,
   }),
 });
 

@@ -70,6 +70,9 @@ export function readChallengePlan(
       const step = readStep(reader, stepValue, `${path}/steps/${index}`, limits);
       if (step) steps.push(step);
     });
+    // One frontal capture is what the step is for; a second would only lengthen the run.
+    const faceMatchIndexes = steps.flatMap((step, index) => (step.kind === 'faceMatch' ? [index] : []));
+    if (faceMatchIndexes.length > 1) reader.report('inconsistent', `${path}/steps/${faceMatchIndexes[1]}`, 'at most one faceMatch step');
     if (reader.errorCount > issuesBefore || !stepValues) return undefined;
     return {
       version: version as 1,

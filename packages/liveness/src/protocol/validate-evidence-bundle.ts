@@ -7,6 +7,8 @@ import {
   type BestFrame,
   type CaptureEnvironment,
   type Evidence,
+  type FaceMatchRecord,
+  type FaceMatchScore,
   type EvidenceBundle,
   type MetricFrame,
   type MetricTrace,
@@ -28,6 +30,7 @@ const EVIDENCE_KEYS = [
   'trace',
   'bestFrames',
   'audio',
+  'faceMatch',
   'environment',
   'sdkVersion',
   'digest',
@@ -37,6 +40,10 @@ const STEP_TRACE_KEYS = ['kind', 'eventsMs', 'voicedSegments'] as const;
 const BEST_FRAME_KEYS = ['timeMs', 'width', 'height', 'jpegBase64'] as const;
 const AUDIO_KEYS = ['startMs', 'sampleRateHz', 'channels', 'wavBase64'] as const;
 const ENVIRONMENT_KEYS = ['backend', 'fps', 'droppedFrames', 'userAgent'] as const;
+const FACE_MATCH_KEYS = ['mode', 'referenceSource', 'model', 'threshold', 'scores', 'decision'] as const;
+const FACE_MATCH_SCORE_KEYS = ['timeMs', 'stepIndex', 'similarity'] as const;
+/** Model ids: short identifiers like `faceres` or `mobilefacenet-v1`. */
+const MODEL_ID = /^[A-Za-z0-9._-]+$/;
 /** Standard base64 characters (readBase64 checks the length): a flat class, one fast pass over 400 KB. */
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const BASE64URL_SHA256 = /^[A-Za-z0-9_-]{43}$/;
@@ -114,6 +121,8 @@ function readEvidence(reader: JsonReader, value: unknown, path: string, limits: 
   const bestFrames = bestFrameValues?.map((frame, index) => readBestFrame(reader, frame, `${path}/bestFrames/${index}`, limits));
   const audioValue = reader.field(record, 'audio');
   const audio = audioValue === undefined ? undefined : readAudio(reader, audioValue, `${path}/audio`, limits);
+  const faceMatchValue = reader.field(record, 'faceMatch');
+  const faceMatch = faceMatchValue === undefined ? undefined : readFaceMatch(reader, faceMatchValue, `${path}/faceMatch`, limits);
   const environment = readEnvironment(reader, reader.required(record, 'environment', path), `${path}/environment`, limits);
   const sdkVersion = reader.string(reader.required(record, 'sdkVersion', path), `${path}/sdkVersion`, {
     maxLength: limits.maxShortStringLength,
@@ -143,6 +152,7 @@ function readEvidence(reader: JsonReader, value: unknown, path: string, limits: 
     trace,
     ...(bestFrames ? { bestFrames: bestFrames as BestFrame[] } : {}),
     ...(audio ? { audio } : {}),
+    ...(faceMatch ? { faceMatch } : {}),
     environment,
     sdkVersion,
     digest,
@@ -268,6 +278,55 @@ function readEnvironment(
   });
   if (backend === undefined || fps === undefined || droppedFrames === undefined || userAgent === undefined) return undefined;
   return { backend, fps, droppedFrames, userAgent };
+}
+
+/**
+ * A face-match record: `none` carries no reference, threshold or scores and decides `not_checked`;
+ * `reference` names its source, model and threshold, and its decision follows from its scores.
+ */
+function readFaceMatch(reader: JsonReader, value: unknown, path: string, limits: ProtocolLimits): FaceMatchRecord | undefined {
+  const record = reader.record(value, path, FACE_MATCH_KEYS);
+  if (!record) return undefined;
+  const issuesBefore = reader.errorCount;
+  const mode = reader.oneOf(reader.required(record, 'mode', path), `${path}/mode`, ['reference', 'none'] as const);
+  const decision = reader.oneOf(reader.required(record, 'decision', path), `${path}/decision`, ['match', 'mismatch', 'not_checked'] as const);
+  const referenceSource = reader.oneOf(reader.field(record, 'referenceSource'), `${path}/referenceSource`, [
+    'client-image',
+    'client-embedding',
+  ] as const);
+  const model = reader.string(reader.field(record, 'model'), `${path}/model`, { maxLength: 64, pattern: MODEL_ID, patternName: 'a model id' });
+  const threshold = reader.number(reader.field(record, 'threshold'), `${path}/threshold`, -1, 1);
+  const scoreValues = reader.array(reader.required(record, 'scores', path), `${path}/scores`, 0, limits.maxSteps);
+  const scores = scoreValues?.map((score, index) => readFaceMatchScore(reader, score, `${path}/scores/${index}`, limits));
+  if (reader.errorCount > issuesBefore || mode === undefined || decision === undefined || !scores) return undefined;
+  const checked = scores as FaceMatchScore[];
+  for (let index = 1; index < checked.length; index++) {
+    if ((checked[index] as FaceMatchScore).timeMs < (checked[index - 1] as FaceMatchScore).timeMs) {
+      return reader.report('inconsistent', `${path}/scores/${index}/timeMs`, 'scores must be in time order');
+    }
+  }
+  if (mode === 'none') {
+    if (referenceSource !== undefined || model !== undefined || threshold !== undefined || checked.length > 0 || decision !== 'not_checked') {
+      return reader.report('inconsistent', path, 'mode none has no reference, model, threshold or scores and decides not_checked');
+    }
+    return { mode, scores: [], decision };
+  }
+  if (referenceSource === undefined || model === undefined || threshold === undefined) {
+    return reader.report('missing_field', path, 'mode reference needs referenceSource, model and threshold');
+  }
+  const expected = checked.length === 0 ? 'not_checked' : checked.every((score) => score.similarity >= threshold) ? 'match' : 'mismatch';
+  if (decision !== expected) return reader.report('inconsistent', `${path}/decision`, `the scores decide ${expected}`);
+  return { mode, referenceSource, model, threshold, scores: checked, decision };
+}
+
+function readFaceMatchScore(reader: JsonReader, value: unknown, path: string, limits: ProtocolLimits): FaceMatchScore | undefined {
+  const record = reader.record(value, path, FACE_MATCH_SCORE_KEYS);
+  if (!record) return undefined;
+  const timeMs = reader.number(reader.required(record, 'timeMs', path), `${path}/timeMs`, 0, limits.maxTraceDurationMs);
+  const stepIndex = reader.number(reader.required(record, 'stepIndex', path), `${path}/stepIndex`, 0, limits.maxSteps - 1, true);
+  const similarity = reader.number(reader.required(record, 'similarity', path), `${path}/similarity`, -1, 1);
+  if (timeMs === undefined || stepIndex === undefined || similarity === undefined) return undefined;
+  return { timeMs, stepIndex, similarity };
 }
 
 /** Padded standard base64 of at most `maxBytes` decoded bytes. */

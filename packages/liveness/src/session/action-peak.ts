@@ -17,14 +17,17 @@ function actionExtent(kind: Exclude<ChallengeStepKind, 'readDigits'>, sample: Me
       return sample.yawDeg === null ? null : -sample.yawDeg * HEAD_POSE_CONVENTION.personLeftYawSign;
     case 'nod':
       return sample.pitchDeg === null ? null : -sample.pitchDeg * HEAD_POSE_CONVENTION.chinUpPitchSign;
+    case 'faceMatch':
+      // The most frontal moment: the frame the server expects to see facing the camera.
+      return sample.yawDeg === null || sample.pitchDeg === null ? null : -(Math.abs(sample.yawDeg) + Math.abs(sample.pitchDeg));
   }
 }
 
 /**
  * When the action of a passed step peaked, as the protocol's `eventsMs` wants it: a blink's lowest
- * mean eye aspect ratio, the widest mouth, the turn's or nod's extreme angle, among the one-face
- * samples in `[fromMs, toMs]` (the step's span, on the samples' clock). `null` for `readDigits`
- * or when no sample there measures the action.
+ * mean eye aspect ratio, the widest mouth, the turn's or nod's extreme angle, the most frontal
+ * pose for `faceMatch`, among the one-face samples in `[fromMs, toMs]` (the step's span, on the
+ * samples' clock). `null` for `readDigits` or when no sample there measures the action.
  */
 export function findActionPeak(kind: ChallengeStepKind, samples: readonly MetricSample[], fromMs: number, toMs: number): number | null {
   if (kind === 'readDigits') return null;

@@ -28,6 +28,12 @@ export interface CertificationConfig {
   readonly maxAudioMs: number;
   /** How long `stop()` of the voice capture waits for the audio thread's last segments, in ms. */
   readonly voiceFlushTimeoutMs: number;
+  /** Face match: most frames of one step embedded and compared with the reference (each costs a model run). */
+  readonly faceMatchMaxChecksPerStep: number;
+  /** Face match: a step's later check comes at least this long after its previous one, in ms. */
+  readonly faceMatchMinCheckIntervalMs: number;
+  /** Face match: a later frame of a step is checked only when its best-frame score is this many times the best checked one's. */
+  readonly faceMatchMinQualityGainRatio: number;
 }
 
 /** Named defaults of {@link CertificationConfig}. */
@@ -46,6 +52,9 @@ export const DEFAULT_CERTIFICATION_CONFIG: CertificationConfig = Object.freeze({
   audioPaddingMs: 500,
   maxAudioMs: 29_000,
   voiceFlushTimeoutMs: 500,
+  faceMatchMaxChecksPerStep: 3,
+  faceMatchMinCheckIntervalMs: 400,
+  faceMatchMinQualityGainRatio: 1.25,
 });
 
 /** {@link DEFAULT_CERTIFICATION_CONFIG} with `overrides` applied, frozen. */

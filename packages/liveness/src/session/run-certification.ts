@@ -6,13 +6,15 @@ import type { StrictnessProfileOverrides } from '../challenges/strictness-profil
 import type { LivenessVideoSource } from '../capture/frame-source.js';
 import type { LivenessEngine } from '../engine/liveness-engine.js';
 import { HuotiError } from '../errors/huoti-error.js';
-import type { ChallengePlan } from '../protocol/challenge-plan.js';
+import { resolveFaceMatchThresholds, type FaceMatchThresholds } from '../face-match/face-match-thresholds.js';
+import { requiresFaceMatch, type ChallengePlan } from '../protocol/challenge-plan.js';
 import { digestEvidence } from '../protocol/digest-evidence.js';
 import {
   EVIDENCE_FORMAT_VERSION,
   type AudioClip,
   type BestFrame,
   type EvidenceBundle,
+  type FaceMatchRecord,
   type StepOutcome,
   type StepTrace,
   type VoicedSegment,
@@ -24,6 +26,7 @@ import { BestFrameCollector } from './best-frame-collector.js';
 import { bytesToBase64 } from './bytes-to-base64.js';
 import { resolveCertificationConfig, type CertificationConfig } from './certification-config.js';
 import type { CertificationEvent, CertificationOutcome } from './certification-event.js';
+import { FaceMatchTracker } from './face-match-tracker.js';
 import { MetricTraceRecorder } from './metric-trace-recorder.js';
 import { toMetricSample } from './to-metric-sample.js';
 
@@ -57,6 +60,11 @@ export interface CertificationOptions {
   readonly profileOverrides?: StrictnessProfileOverrides;
   /** Overrides of {@link DEFAULT_CERTIFICATION_CONFIG}. */
   readonly config?: Partial<CertificationConfig>;
+  /**
+   * Face-match thresholds per strictness, overriding `DEFAULT_FACE_MATCH_THRESHOLDS` (which were
+   * measured for the default embedding model: set these when the engine uses another one).
+   */
+  readonly faceMatchThresholds?: Partial<FaceMatchThresholds>;
 }
 
 const toSegment = (s: DetectorSegment): VoicedSegment => [s.startMs, s.endMs];
@@ -69,6 +77,13 @@ const toSegment = (s: DetectorSegment): VoicedSegment => [s.startMs, s.endMs];
  *
  * Step timeouts are the plan's own: the server checks them (`step_timeout`), so a client-side
  * extension would only turn local passes into server rejections.
+ *
+ * A plan with a `faceMatch` step requires a 1:1 face match. With a reference enrolled on the engine
+ * (`engine.enrollReference`), best-frame candidates of every step are embedded in the worker and
+ * compared with it; the first one below the plan strictness's threshold fails the run with
+ * `FACE_MISMATCH`, as does a `faceMatch` step that ends without a compared frame. The scores go
+ * into the evidence (`evidence.faceMatch`) only. Without a reference the run is liveness only and
+ * the evidence says `mode: 'none'`.
  *
  * @throws {HuotiError} `INVALID_INPUT` when the plan is refused (expired or malformed);
  *   `ASSET_LOAD_FAILED` when the audio worklet cannot load; the engine's errors (`DISPOSED`,
@@ -83,6 +98,9 @@ export async function* runCertification(options: CertificationOptions): AsyncGen
   const hasReadDigits = plan.steps.some((step) => step.kind === 'readDigits');
   const shouldIncludeAudio = (options.evidence?.includeAudio ?? false) && hasReadDigits;
   const recorder = new MetricTraceRecorder();
+  const faceMatch = requiresFaceMatch(plan)
+    ? new FaceMatchTracker(engine.faceReference, resolveFaceMatchThresholds(options.faceMatchThresholds)[plan.strictness], config)
+    : null;
   let voice: VoiceCapture | null = null;
   let bestFrames: BestFrameCollector | null = null;
   let isDone = false;
@@ -108,6 +126,12 @@ export async function* runCertification(options: CertificationOptions): AsyncGen
       const sample = toMetricSample(frame);
       if (!recorder.add(sample)) continue;
       if (voice) run.pushVoicedSegments(voice.takeSegments());
+      // Checked before the sample moves the run on: the frame belongs to the step it was shown in,
+      // and a mismatch on a run's last frame must still fail it. No frame is in flight here.
+      if (faceMatch?.shouldCheck(state.stepIndex, sample)) {
+        const embedding = await engine.embedLastFrame();
+        if (embedding && faceMatch.check(state.stepIndex, sample, embedding)) run.failWith('FACE_MISMATCH');
+      }
       state = run.push(sample);
       bestFrames?.offer(sample);
 
@@ -125,6 +149,7 @@ export async function* runCertification(options: CertificationOptions): AsyncGen
     }
     if (!state.final || signal?.aborted) return;
 
+    if (faceMatch?.hasReference && state.final.passed) state = failUncheckedFaceMatchStep(state, plan, faceMatch);
     // Segments that arrived after the decision still belong in the trace.
     await voice?.stop();
     const evidence = await buildEvidence(state, {
@@ -132,6 +157,7 @@ export async function* runCertification(options: CertificationOptions): AsyncGen
       recorder,
       voice,
       bestFrames,
+      faceMatch,
       shouldIncludeAudio,
       config,
       backend: engine.capabilities.backend,
@@ -151,6 +177,7 @@ interface EvidenceInputs {
   readonly recorder: MetricTraceRecorder;
   readonly voice: VoiceCapture | null;
   readonly bestFrames: BestFrameCollector | null;
+  readonly faceMatch: FaceMatchTracker | null;
   readonly shouldIncludeAudio: boolean;
   readonly config: CertificationConfig;
   readonly backend: string;
@@ -195,6 +222,7 @@ async function buildEvidence(state: ChallengeRunState, inputs: EvidenceInputs): 
     }
   }
 
+  const faceMatch: FaceMatchRecord | undefined = inputs.faceMatch?.record(relative);
   const durationS = lastFrameMs / 1000;
   const userAgent = typeof navigator === 'undefined' ? '' : navigator.userAgent.slice(0, DEFAULT_PROTOCOL_LIMITS.maxUserAgentLength);
   const reason = state.final?.reason;
@@ -209,6 +237,7 @@ async function buildEvidence(state: ChallengeRunState, inputs: EvidenceInputs): 
       trace: { frames, steps: traceSteps },
       ...(bestFrames ? { bestFrames } : {}),
       ...(audio ? { audio } : {}),
+      ...(faceMatch ? { faceMatch } : {}),
       environment: {
         backend: inputs.backend,
         fps: durationS > 0 ? Math.round(((frames.length - 1) / durationS) * 100) / 100 : 0,
@@ -222,6 +251,19 @@ async function buildEvidence(state: ChallengeRunState, inputs: EvidenceInputs): 
   const digest = await digestEvidence(unsigned);
   const bundle: EvidenceBundle = { ...unsigned, evidence: { ...unsigned.evidence, digest } };
   return { passed: bundle.passed, ...(reason ? { reason } : {}), steps, evidence: bundle };
+}
+
+/**
+ * A passed run whose `faceMatch` step compared no frame (every embedding came back empty) has not
+ * shown the enrolled person: it fails with `FACE_MISMATCH` on that step.
+ */
+function failUncheckedFaceMatchStep(state: ChallengeRunState, plan: ChallengePlan, faceMatch: FaceMatchTracker): ChallengeRunState {
+  const stepIndex = plan.steps.findIndex((step) => step.kind === 'faceMatch');
+  if (stepIndex < 0 || faceMatch.hasChecked(stepIndex)) return state;
+  const stepResults = state.stepResults.map((result, index) =>
+    index === stepIndex ? { ...result, passed: false, reason: 'FACE_MISMATCH' as const } : result,
+  );
+  return { ...state, status: 'failed', stepResults, final: { passed: false, reason: 'FACE_MISMATCH' } };
 }
 
 function stepTrace(result: StepResult, recorder: MetricTraceRecorder, voice: VoiceCapture | null): StepTrace {

@@ -2,8 +2,12 @@ import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs-core';
 import type { EngineCapabilities } from '../engine/engine-capabilities.js';
 import type { WorkerFrameMetrics } from '../engine/frame-metrics.js';
+import { loadGraphModel } from '@tensorflow/tfjs-converter';
 import { HuotiError } from '../errors/huoti-error.js';
+import { createFaceEmbedder, type FaceEmbedder } from '../face-match/face-embedder.js';
+import { checkReferenceFaces } from '../face-match/reference-face-check.js';
 import { createFaceLandmarker, type FaceLandmarker } from '../landmarks/face-landmarker.js';
+import type { FaceLandmarks } from '../landmarks/landmark-point.js';
 import { landmarkBox } from '../metrics/face-box.js';
 import { measureFace } from '../metrics/measure-face.js';
 import { fetchGraphModelHandler } from '../models/fetch-graph-model-handler.js';
@@ -12,7 +16,15 @@ import { MODEL_ASSET_NAMES } from '../models/model-asset-names.js';
 import { VERSION } from '../version.js';
 import { probeBackend } from './backend-probe.js';
 import type { Result } from './result.js';
-import type { LivenessWorkerApi, WorkerHello, WorkerInitOptions, WorkerInitReport, WorkerMemory } from './worker-api.js';
+import type {
+  FaceEmbeddingResult,
+  LivenessWorkerApi,
+  ReferenceEmbeddingResult,
+  WorkerHello,
+  WorkerInitOptions,
+  WorkerInitReport,
+  WorkerMemory,
+} from './worker-api.js';
 
 /** Turns anything thrown into the `{code, message}` that crosses the boundary. */
 function failure(error: unknown, fallbackCode: HuotiError['code']): Result<never> {
@@ -20,11 +32,34 @@ function failure(error: unknown, fallbackCode: HuotiError['code']): Result<never
   return { ok: false, error: { code: fallbackCode, message: error instanceof Error ? error.message : String(error) } };
 }
 
+/** The pixels and landmarks of the last analysed frame's one face, kept for `embedLastFrame`. */
+interface AnalysedFace {
+  readonly pixels: ImageData;
+  readonly landmarks: FaceLandmarks;
+}
+
 /** Per-worker state; nothing lives at module level. */
 interface WorkerState {
   landmarker?: FaceLandmarker;
   canvas?: OffscreenCanvasRenderingContext2D;
   isDisposed: boolean;
+  options?: WorkerInitOptions;
+  /** The embedding model, loading or loaded; unset until a face is first embedded. */
+  embedder?: Promise<FaceEmbedder>;
+  lastFace?: AnalysedFace | undefined;
+  /**
+   * Calls that use the landmarker run one after another: a reference photo in the middle of the
+   * camera stream would otherwise break the tracker's frame-to-frame state.
+   */
+  queue: Promise<unknown>;
+}
+
+/** Runs `task` after every earlier queued task has settled. */
+function exclusive<T>(state: WorkerState, task: () => Promise<T>): Promise<T> {
+  const run = state.queue.then(task);
+  // The queue only orders calls; each caller gets its own outcome from `run`.
+  state.queue = run.catch(() => undefined);
+  return run;
 }
 
 const ATTENTION_ON_WASM =
@@ -83,6 +118,7 @@ async function initialise(state: WorkerState, options: WorkerInitOptions, onProg
   }
   const warmed = performance.now();
   state.landmarker = landmarker;
+  state.options = options;
   const { webglRenderer, hasWasmSimd } = probe;
   return {
     capabilities: {
@@ -132,6 +168,7 @@ async function analyzeFrame(state: WorkerState, frame: ImageBitmap, shouldInclud
     .map((face) => ({ face, box: landmarkBox(face.landmarks, pixels.width, pixels.height) }))
     .sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height);
   const [primary, ...others] = boxed;
+  state.lastFace = primary && others.length === 0 ? { pixels, landmarks: primary.face.landmarks } : undefined;
   return {
     faceCount: faces.length,
     primaryFace: primary ? measureFace(primary.face.landmarks, pixels, shouldIncludeLandmarks) : null,
@@ -142,9 +179,82 @@ async function analyzeFrame(state: WorkerState, frame: ImageBitmap, shouldInclud
   };
 }
 
+/** The embedding model, loaded on first use; a failed load is forgotten so the next call retries. */
+function embedderOf(state: WorkerState): Promise<FaceEmbedder> {
+  const options = state.options;
+  if (!options) return Promise.reject(new HuotiError(state.isDisposed ? 'DISPOSED' : 'INVALID_INPUT', 'embedding before init()'));
+  if (!state.embedder) {
+    const spec = options.faceEmbeddingModel;
+    const url = new URL(spec.assetName, options.assetBaseUrl).href;
+    const loading = (async () => {
+      try {
+        const model = await loadGraphModel(fetchGraphModelHandler(url, { onBytes: () => undefined }));
+        return createFaceEmbedder(model, spec);
+      } catch (error) {
+        if (error instanceof HuotiError) throw error;
+        throw new HuotiError('ASSET_LOAD_FAILED', `face-embedding model ${url} did not load: ${String(error)}`, { cause: error });
+      }
+    })();
+    state.embedder = loading;
+    loading.catch(() => {
+      // The caller gets the error from `loading`; forgetting it lets a later call try again.
+      if (state.embedder === loading) delete state.embedder;
+    });
+  }
+  return state.embedder;
+}
+
+/** Reads a still image's pixels on a canvas of its own (the analysis canvas keeps the camera's size). */
+function stillPixelsOf(image: ImageBitmap): ImageData {
+  const context = new OffscreenCanvas(image.width, image.height).getContext('2d', { willReadFrequently: true });
+  if (!context) throw new HuotiError('BACKEND_UNAVAILABLE', 'no 2D OffscreenCanvas in this worker');
+  context.drawImage(image, 0, 0);
+  return context.getImageData(0, 0, image.width, image.height);
+}
+
+async function embedReference(state: WorkerState, image: ImageBitmap, embedder: FaceEmbedder): Promise<ReferenceEmbeddingResult> {
+  let pixels: ImageData;
+  try {
+    if (!state.landmarker) throw new HuotiError(state.isDisposed ? 'DISPOSED' : 'INVALID_INPUT', 'embedReference() before init()');
+    if (image.width === 0 || image.height === 0) throw new HuotiError('INVALID_INPUT', 'empty reference image');
+    pixels = stillPixelsOf(image);
+  } finally {
+    image.close();
+  }
+  const landmarker = state.landmarker;
+  const tensor = tf.browser.fromPixels(pixels, 3);
+  try {
+    // A still photo, not the next camera frame: detect afresh, and let the camera stream do so too.
+    landmarker.reset();
+    let faces;
+    try {
+      faces = await landmarker.estimate(tensor);
+    } finally {
+      landmarker.reset();
+    }
+    const check = checkReferenceFaces(faces);
+    if (!check.ok) throw new HuotiError(check.code, check.message);
+    const embedding = await embedder.embedAsync(tensor, check.landmarks);
+    return { embedding, model: embedder.spec.id, interOcularDistancePx: check.interOcularDistancePx };
+  } finally {
+    tensor.dispose();
+  }
+}
+
+async function embedLastFrame(state: WorkerState, embedder: FaceEmbedder): Promise<FaceEmbeddingResult | null> {
+  const face = state.lastFace;
+  if (!face) return null;
+  const tensor = tf.browser.fromPixels(face.pixels, 3);
+  try {
+    return { embedding: await embedder.embedAsync(tensor, face.landmarks), model: embedder.spec.id };
+  } finally {
+    tensor.dispose();
+  }
+}
+
 /** The object the worker entry exposes; kept apart from `expose` so it can be unit-tested. */
 export function createLivenessWorkerApi(scope: typeof globalThis): LivenessWorkerApi {
-  const state: WorkerState = { isDisposed: false };
+  const state: WorkerState = { isDisposed: false, queue: Promise.resolve() };
   return {
     hello: async (): Promise<Result<WorkerHello>> => ({
       ok: true,
@@ -162,7 +272,26 @@ export function createLivenessWorkerApi(scope: typeof globalThis): LivenessWorke
     },
     async analyze(frame, shouldIncludeLandmarks): Promise<Result<WorkerFrameMetrics>> {
       try {
-        return { ok: true, value: await analyzeFrame(state, frame, shouldIncludeLandmarks) };
+        return { ok: true, value: await exclusive(state, () => analyzeFrame(state, frame, shouldIncludeLandmarks)) };
+      } catch (error) {
+        frame.close(); // already closed unless the queue itself failed
+        return failure(error, 'INVALID_INPUT');
+      }
+    },
+    async embedReference(image): Promise<Result<ReferenceEmbeddingResult>> {
+      try {
+        // Loaded outside the queue: a model download must not hold camera frames past their deadline.
+        const embedder = await embedderOf(state);
+        return { ok: true, value: await exclusive(state, () => embedReference(state, image, embedder)) };
+      } catch (error) {
+        image.close();
+        return failure(error, 'INVALID_INPUT');
+      }
+    },
+    async embedLastFrame(): Promise<Result<FaceEmbeddingResult | null>> {
+      try {
+        const embedder = await embedderOf(state);
+        return { ok: true, value: await exclusive(state, () => embedLastFrame(state, embedder)) };
       } catch (error) {
         return failure(error, 'INVALID_INPUT');
       }
@@ -181,6 +310,10 @@ export function createLivenessWorkerApi(scope: typeof globalThis): LivenessWorke
       state.isDisposed = true;
       state.landmarker?.dispose();
       delete state.landmarker;
+      delete state.lastFace;
+      // A model still loading is disposed when it arrives; a failed load has nothing to free.
+      state.embedder?.then((embedder) => embedder.dispose()).catch(() => undefined);
+      delete state.embedder;
       return { ok: true, value: null };
     },
   };

@@ -1,6 +1,7 @@
 import type { BackendPreference } from '../config/backend-preference.js';
 import type { EngineCapabilities } from '../engine/engine-capabilities.js';
 import type { WorkerFrameMetrics } from '../engine/frame-metrics.js';
+import type { FaceEmbeddingModelSpec } from '../face-match/face-embedding-model-spec.js';
 import type { EyeRefinementMode } from '../landmarks/eye-refinement-mode.js';
 import type { LoadProgress } from '../models/load-progress.js';
 import type { Result } from './result.js';
@@ -24,6 +25,21 @@ export interface WorkerInitOptions {
   /** Size of the blank frame used to warm the graphs up. */
   readonly warmUpWidthPx: number;
   readonly warmUpHeightPx: number;
+  /** The face-embedding model, loaded from `assetBaseUrl` the first time a face is embedded (never at init). */
+  readonly faceEmbeddingModel: FaceEmbeddingModelSpec;
+}
+
+/** An L2-normalised face embedding and the id of the model that made it. */
+export interface FaceEmbeddingResult {
+  readonly embedding: Float32Array;
+  /** `FaceEmbeddingModelSpec.id`. */
+  readonly model: string;
+}
+
+/** The embedding of a reference photo's one face. */
+export interface ReferenceEmbeddingResult extends FaceEmbeddingResult {
+  /** Distance between the eye centres in the photo, in px (how much detail the reference has). */
+  readonly interOcularDistancePx: number;
 }
 
 /** Where the start-up time went, in ms. */
@@ -56,6 +72,18 @@ export interface LivenessWorkerApi {
   init(options: WorkerInitOptions, onProgress?: (progress: LoadProgress) => void): Promise<Result<WorkerInitReport>>;
   /** Measures one frame; always closes `frame`. */
   analyze(frame: ImageBitmap, shouldIncludeLandmarks: boolean): Promise<Result<WorkerFrameMetrics>>;
+  /**
+   * Finds the faces of a reference photo, refuses it unless it holds exactly one large-enough face
+   * (`REFERENCE_NO_FACE`, `REFERENCE_MULTIPLE_FACES`, `REFERENCE_FACE_TOO_SMALL`), then aligns and
+   * embeds that face. Loads the embedding model on first use. Always closes `image`.
+   */
+  embedReference(image: ImageBitmap): Promise<Result<ReferenceEmbeddingResult>>;
+  /**
+   * Embeds the face of the frame `analyze` measured last, with the landmarks found on it; `null`
+   * when that frame had not exactly one face (or none was analysed since the worker started).
+   * Loads the embedding model on first use.
+   */
+  embedLastFrame(): Promise<Result<FaceEmbeddingResult | null>>;
   memory(): Promise<Result<WorkerMemory>>;
   /** Test hook: throws an uncaught error inside the worker on the next task, as a real crash would. */
   crashForTesting(): Promise<Result<null>>;

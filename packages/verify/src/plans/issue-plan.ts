@@ -38,9 +38,10 @@ export interface IssuePlanOptions {
 }
 
 /**
- * Issues a signed challenge plan: distinct steps in random order, random digits and reveal times
- * for `readDigits`, a random nonce, all from the CSPRNG (`node:crypto`), valid for
- * `policy.planTtlMs`, signed with Ed25519 over {@link planSigningInput}.
+ * Issues a signed challenge plan: distinct steps in random order (after a `faceMatch` step when the
+ * policy requires a face match), random digits and reveal times for `readDigits`, a random nonce,
+ * all from the CSPRNG (`node:crypto`), valid for `policy.planTtlMs`, signed with Ed25519 over
+ * {@link planSigningInput}.
  *
  * @throws {VerifyError} INVALID_KEY when the signing key is not an Ed25519 private key.
  * @throws {VerifyError} INVALID_OPTIONS when the policy cannot produce a valid plan.
@@ -57,7 +58,9 @@ export function issuePlan(options: IssuePlanOptions): ChallengePlan {
   const nowMs = (options.now ?? Date.now)();
 
   const optional = shuffle(policy.stepKinds.filter((kind) => !policy.requiredStepKinds.includes(kind)));
-  const kinds = shuffle([...policy.requiredStepKinds, ...optional.slice(0, policy.stepCount - policy.requiredStepKinds.length)]);
+  const actionKinds = shuffle([...policy.requiredStepKinds, ...optional.slice(0, policy.stepCount - policy.requiredStepKinds.length)]);
+  // First, so the frontal capture comes before the actions move the head.
+  const kinds: ChallengeStepKind[] = policy.shouldRequireFaceMatch ? ['faceMatch', ...actionKinds] : actionKinds;
   const unsigned: ChallengePlan = {
     version: PLAN_FORMAT_VERSION,
     nonce: randomBytes(NONCE_BYTES).toString('base64url'),
@@ -138,13 +141,16 @@ function checkPolicy(policy: PlanPolicy): void {
   if (kinds.size !== policy.stepKinds.length || [...kinds].some((kind) => !CHALLENGE_STEP_KINDS.includes(kind))) {
     fail('stepKinds must be distinct known kinds');
   }
+  if (kinds.has('faceMatch')) fail('faceMatch is not an action step: set shouldRequireFaceMatch instead');
+  if (typeof policy.shouldRequireFaceMatch !== 'boolean') fail('shouldRequireFaceMatch must be a boolean');
   if (policy.requiredStepKinds.some((kind) => !kinds.has(kind)) || new Set(policy.requiredStepKinds).size !== policy.requiredStepKinds.length) {
     fail('requiredStepKinds must be distinct and in stepKinds');
   }
   if (!Number.isInteger(policy.stepCount) || policy.stepCount < Math.max(1, policy.requiredStepKinds.length)) {
     fail('stepCount must be an integer ≥ 1 and ≥ the required steps');
   }
-  if (policy.stepCount > kinds.size || policy.stepCount > DEFAULT_PROTOCOL_LIMITS.maxSteps) fail('stepCount exceeds the available kinds');
+  const faceMatchSteps = policy.shouldRequireFaceMatch ? 1 : 0;
+  if (policy.stepCount > kinds.size || policy.stepCount + faceMatchSteps > DEFAULT_PROTOCOL_LIMITS.maxSteps) fail('stepCount exceeds the available kinds');
   const { minDigits, maxDigits } = DEFAULT_PROTOCOL_LIMITS;
   if (!(Number.isInteger(policy.minDigitCount) && Number.isInteger(policy.maxDigitCount))) fail('digit counts must be integers');
   if (policy.minDigitCount < minDigits || policy.maxDigitCount > maxDigits || policy.minDigitCount > policy.maxDigitCount) {

@@ -31,6 +31,13 @@ export interface PlanPolicy {
   readonly elderlyTimeoutScale: number;
   /** How long a plan stays valid after it is issued. */
   readonly planTtlMs: number;
+  /**
+   * Require a 1:1 face match: every plan starts with a `faceMatch` step (the person looks at the
+   * camera; the client compares the frame with the reference the portal enrolled, and re-checks the
+   * best frame of every later step), on top of the `stepCount` action steps. `faceMatch` itself is
+   * never drawn from `stepKinds`.
+   */
+  readonly shouldRequireFaceMatch: boolean;
 }
 
 /** The default policy: three steps, one of them reading 3–6 digits, standard strictness, 5-minute plans. Frozen. */
@@ -48,6 +55,7 @@ export const DEFAULT_PLAN_POLICY: PlanPolicy = Object.freeze({
   readDigitsTailMs: 2_000,
   elderlyTimeoutScale: 1.5,
   planTtlMs: 5 * 60_000,
+  shouldRequireFaceMatch: false,
 } satisfies PlanPolicy);
 
 /** How fast the person is asked to go: `elderly` (the element's `elderly` mode) gets longer step timeouts. */

@@ -173,6 +173,9 @@ function showsAction(
       const downDeg = Math.max(...nearFace.map((frame) => -CHIN_UP_PITCH_SIGN * (frame[PITCH] - levelPitchDeg)));
       return downDeg >= profile.nodMinPitchDeg;
     }
+    case 'faceMatch':
+      // The frontal capture the reference was compared with: the person faced the camera.
+      return nearFace.some((frame) => Math.abs(frame[YAW]) <= profile.frontalMaxAngleDeg && Math.abs(frame[PITCH]) <= profile.frontalMaxAngleDeg);
   }
 }
 

@@ -14,6 +14,7 @@ import {
 import { importPublicKey, type KeyInput } from '../keys/key-input.js';
 import type { PlanSigningKey } from '../keys/plan-signing-key.js';
 import type { NonceStore } from '../nonce/nonce-store.js';
+import { checkFaceMatch } from './check-face-match.js';
 import { checkMedia } from './check-media.js';
 import { checkTrace } from './check-trace.js';
 import type { VerificationReason } from './verification-reason.js';
@@ -44,7 +45,8 @@ export interface EvidenceVerifierOptions extends Partial<VerifierConfig> {
  * the plan's validity and the bundle arrives within `submissionGraceMs` of expiry; the plan's nonce
  * was never consumed before; the digest matches the canonical serialisation; the client reports
  * success; the trace is consistent with the plan under the plan's strictness profile; media (when
- * present or required) decode as stated.
+ * present or required) decode as stated; a plan with a `faceMatch` step carries its face-match
+ * record, and a client-side match decided `match`.
  *
  * The nonce is consumed as soon as the signature and freshness checks pass, whatever else fails:
  * one plan, one attempt.
@@ -114,6 +116,7 @@ export class EvidenceVerifier {
     const profile = this.#limits[plan.strictness];
     checkTrace(bundle, profile, report);
     checkMedia(bundle, this.#config, profile.maxFrameGapMs, report);
+    checkFaceMatch(bundle, report);
     return { accepted: reasons.size === 0, reasons: [...reasons], issues: [], nonce: plan.nonce };
   }
 

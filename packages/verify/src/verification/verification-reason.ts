@@ -40,6 +40,9 @@ export type VerificationReason =
   | 'best_frame_invalid'
   | 'audio_missing'
   | 'audio_invalid'
+  // Face match (plans with a faceMatch step)
+  | 'face_match_missing'
+  | 'face_mismatch'
   // The verifier itself
   | 'internal_error';
 
@@ -76,5 +79,7 @@ export const VERIFICATION_REASONS: readonly VerificationReason[] = Object.freeze
   'best_frame_invalid',
   'audio_missing',
   'audio_invalid',
+  'face_match_missing',
+  'face_mismatch',
   'internal_error',
 ] as const);
