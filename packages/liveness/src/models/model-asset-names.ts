@@ -11,4 +11,6 @@ export const MODEL_ASSET_NAMES = Object.freeze({
   attentionMesh: 'models/facemesh-attention.json',
   /** MediaPipe iris, 64x64 eye crop in: eyelid contours and iris. */
   iris: 'models/iris.json',
+  /** HSE FaceRes, 224x224 aligned face in: the 1024-d face-match embedding (see face-match/face-embedding-model-spec.ts). */
+  faceEmbedding: 'models/faceres.json',
 });
