@@ -25,10 +25,14 @@ export {
   type FaceMatchScore,
   type MetricFrame,
   type MetricTrace,
+  type PlanarityEvidence,
+  type PlanarityVerdict,
+  type PresentationEvidence,
   type StepOutcome,
   type StepTrace,
   type VoicedSegment,
 } from './protocol/evidence-bundle.js';
+export { PLANARITY_EVIDENCE_BOUNDS } from './protocol/planarity-evidence-bounds.js';
 export { canonicalJson } from './protocol/canonical-json.js';
 export { digestEvidence, evidenceDigestInput } from './protocol/digest-evidence.js';
 export { planSigningInput } from './protocol/plan-signing-input.js';

@@ -1,4 +1,5 @@
 import type { LandmarkPoint } from '../landmarks/landmark-point.js';
+import type { PlanarPoint } from '../presentation/planar-point.js';
 import type { HeadPose } from '../metrics/head-pose.js';
 import type { NormalizedBox } from '../metrics/face-box.js';
 import type { EyeAspectRatios } from '../metrics/eye-aspect-ratio.js';
@@ -24,6 +25,11 @@ export interface FaceMetrics {
   readonly sharpness: number;
   /** Landmarks in analysed-frame pixels, only when `includeLandmarks` was asked for. */
   readonly landmarks?: readonly LandmarkPoint[];
+  /**
+   * The image positions (analysed-frame pixels) of `STABLE_LANDMARK_INDICES`, in that order, for
+   * the planarity signal; the worker always adds them to the primary face.
+   */
+  readonly stableLandmarks?: readonly PlanarPoint[];
 }
 
 /** What the worker measured on one frame. */

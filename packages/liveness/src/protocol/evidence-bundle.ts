@@ -97,6 +97,42 @@ export interface AudioClip {
   readonly wavBase64: string;
 }
 
+/** How a run's planarity was judged: too little motion to tell, moved like one plane, or not. */
+export type PlanarityVerdict = 'insufficient_motion' | 'planar' | 'non_planar';
+
+/**
+ * The passive rigidity signal over the run (`PlanarityTracker`): how well one homography explains
+ * the motion of the face's stable landmarks between frames about 200 ms apart. A flat picture
+ * moved in front of the camera moves as a plane; a live face turns in depth, blinks and speaks.
+ * Ratios are of the face's scale (RMS distance of the landmarks from their centroid). A measured
+ * signal, never a claim: the server records it and, by default, decides nothing on it.
+ */
+export interface PlanarityEvidence {
+  /** Frame pairs compared (moving or still; pairs without a usable fit are not counted). */
+  readonly framePairs: number;
+  /** Of those, pairs with enough motion to judge planarity. */
+  readonly movingPairs: number;
+  /** Median RMS landmark displacement over all compared pairs. */
+  readonly medianMotion: number;
+  /** Median RMS residual of the best homography over the moving pairs (0 when none). */
+  readonly medianResidual: number;
+  /** 90th percentile of that residual (0 when none). */
+  readonly p90Residual: number;
+  /**
+   * Median over the moving pairs of residual ÷ motion: the share of the motion one plane leaves
+   * unexplained (0 when none). The signal itself: ≈ 0.04–0.16 for a moved picture, ≥ 0.18 for the
+   * live fixture clips (docs/benchmarks.md).
+   */
+  readonly medianResidualToMotion: number;
+  /** The client's reading of the numbers with its configured thresholds. */
+  readonly verdict: PlanarityVerdict;
+}
+
+/** Presentation-attack signals measured on the client. */
+export interface PresentationEvidence {
+  readonly planarity: PlanarityEvidence;
+}
+
 /** Where and how the capture ran, as reported by the client (informational except `fps`). */
 export interface CaptureEnvironment {
   /** The tfjs backend (`webgl`, `wasm`, `cpu`). */
@@ -163,6 +199,8 @@ export interface Evidence {
   readonly audio?: AudioClip;
   /** The face-match record: present exactly when the plan has a `faceMatch` step. */
   readonly faceMatch?: FaceMatchRecord;
+  /** Presentation-attack signals (measured, advisory); absent from older clients. */
+  readonly presentation?: PresentationEvidence;
   readonly environment: CaptureEnvironment;
   /** `@huoti/liveness` version that produced the bundle. */
   readonly sdkVersion: string;

@@ -7,6 +7,8 @@ import {
   type BestFrame,
   type CaptureEnvironment,
   type Evidence,
+  type PlanarityEvidence,
+  type PresentationEvidence,
   type FaceMatchRecord,
   type FaceMatchScore,
   type EvidenceBundle,
@@ -17,6 +19,7 @@ import {
   type VoicedSegment,
 } from './evidence-bundle.js';
 import { JsonReader } from './json-reader.js';
+import { PLANARITY_EVIDENCE_BOUNDS } from './planarity-evidence-bounds.js';
 import { DEFAULT_PROTOCOL_LIMITS, type ProtocolLimits } from './protocol-limits.js';
 import type { ValidationResult } from './protocol-issue.js';
 import { readChallengePlan } from './validate-challenge-plan.js';
@@ -31,6 +34,7 @@ const EVIDENCE_KEYS = [
   'bestFrames',
   'audio',
   'faceMatch',
+  'presentation',
   'environment',
   'sdkVersion',
   'digest',
@@ -40,6 +44,16 @@ const STEP_TRACE_KEYS = ['kind', 'eventsMs', 'voicedSegments'] as const;
 const BEST_FRAME_KEYS = ['timeMs', 'width', 'height', 'jpegBase64'] as const;
 const AUDIO_KEYS = ['startMs', 'sampleRateHz', 'channels', 'wavBase64'] as const;
 const ENVIRONMENT_KEYS = ['backend', 'fps', 'droppedFrames', 'userAgent'] as const;
+const PRESENTATION_KEYS = ['planarity'] as const;
+const PLANARITY_KEYS = [
+  'framePairs',
+  'movingPairs',
+  'medianMotion',
+  'medianResidual',
+  'p90Residual',
+  'medianResidualToMotion',
+  'verdict',
+] as const;
 const FACE_MATCH_KEYS = ['mode', 'referenceSource', 'model', 'threshold', 'scores', 'decision'] as const;
 const FACE_MATCH_SCORE_KEYS = ['timeMs', 'stepIndex', 'similarity'] as const;
 /** Model ids: short identifiers like `faceres` or `mobilefacenet-v1`. */
@@ -123,6 +137,9 @@ function readEvidence(reader: JsonReader, value: unknown, path: string, limits: 
   const audio = audioValue === undefined ? undefined : readAudio(reader, audioValue, `${path}/audio`, limits);
   const faceMatchValue = reader.field(record, 'faceMatch');
   const faceMatch = faceMatchValue === undefined ? undefined : readFaceMatch(reader, faceMatchValue, `${path}/faceMatch`, limits);
+  const presentationValue = reader.field(record, 'presentation');
+  const presentation =
+    presentationValue === undefined ? undefined : readPresentation(reader, presentationValue, `${path}/presentation`, limits);
   const environment = readEnvironment(reader, reader.required(record, 'environment', path), `${path}/environment`, limits);
   const sdkVersion = reader.string(reader.required(record, 'sdkVersion', path), `${path}/sdkVersion`, {
     maxLength: limits.maxShortStringLength,
@@ -153,6 +170,7 @@ function readEvidence(reader: JsonReader, value: unknown, path: string, limits: 
     ...(bestFrames ? { bestFrames: bestFrames as BestFrame[] } : {}),
     ...(audio ? { audio } : {}),
     ...(faceMatch ? { faceMatch } : {}),
+    ...(presentation ? { presentation } : {}),
     environment,
     sdkVersion,
     digest,
@@ -327,6 +345,47 @@ function readFaceMatchScore(reader: JsonReader, value: unknown, path: string, li
   const similarity = reader.number(reader.required(record, 'similarity', path), `${path}/similarity`, -1, 1);
   if (timeMs === undefined || stepIndex === undefined || similarity === undefined) return undefined;
   return { timeMs, stepIndex, similarity };
+}
+
+/** Presentation-attack signals: bounded numbers only, judged by nobody here (see `PlanarityEvidence`). */
+function readPresentation(reader: JsonReader, value: unknown, path: string, limits: ProtocolLimits): PresentationEvidence | undefined {
+  const record = reader.record(value, path, PRESENTATION_KEYS);
+  if (!record) return undefined;
+  const planarity = readPlanarity(reader, reader.required(record, 'planarity', path), `${path}/planarity`, limits);
+  return planarity ? { planarity } : undefined;
+}
+
+function readPlanarity(reader: JsonReader, value: unknown, path: string, limits: ProtocolLimits): PlanarityEvidence | undefined {
+  const record = reader.record(value, path, PLANARITY_KEYS);
+  if (!record) return undefined;
+  const { maxRatio, verdicts } = PLANARITY_EVIDENCE_BOUNDS;
+  // A frame closes at most one pair, so there are fewer pairs than frames.
+  const framePairs = reader.number(reader.required(record, 'framePairs', path), `${path}/framePairs`, 0, limits.maxFrames, true);
+  const movingPairs = reader.number(reader.required(record, 'movingPairs', path), `${path}/movingPairs`, 0, limits.maxFrames, true);
+  const ratio = (key: 'medianMotion' | 'medianResidual' | 'p90Residual' | 'medianResidualToMotion'): number | undefined =>
+    reader.number(reader.required(record, key, path), `${path}/${key}`, 0, maxRatio);
+  const medianMotion = ratio('medianMotion');
+  const medianResidual = ratio('medianResidual');
+  const p90Residual = ratio('p90Residual');
+  const medianResidualToMotion = ratio('medianResidualToMotion');
+  const verdict = reader.oneOf(reader.required(record, 'verdict', path), `${path}/verdict`, verdicts);
+  if (
+    framePairs === undefined ||
+    movingPairs === undefined ||
+    medianMotion === undefined ||
+    medianResidual === undefined ||
+    p90Residual === undefined ||
+    medianResidualToMotion === undefined ||
+    verdict === undefined
+  ) {
+    return undefined;
+  }
+  if (movingPairs > framePairs) return reader.report('inconsistent', `${path}/movingPairs`, 'more moving pairs than pairs');
+  if (p90Residual < medianResidual) return reader.report('inconsistent', `${path}/p90Residual`, 'the 90th percentile is below the median');
+  if (movingPairs === 0 && (medianResidual !== 0 || p90Residual !== 0 || medianResidualToMotion !== 0)) {
+    return reader.report('inconsistent', path, 'residuals without moving pairs');
+  }
+  return { framePairs, movingPairs, medianMotion, medianResidual, p90Residual, medianResidualToMotion, verdict };
 }
 
 /** Padded standard base64 of at most `maxBytes` decoded bytes. */

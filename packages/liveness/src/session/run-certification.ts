@@ -14,12 +14,15 @@ import {
   type AudioClip,
   type BestFrame,
   type EvidenceBundle,
+  type PlanarityEvidence,
   type FaceMatchRecord,
   type StepOutcome,
   type StepTrace,
   type VoicedSegment,
 } from '../protocol/evidence-bundle.js';
 import { DEFAULT_PROTOCOL_LIMITS } from '../protocol/protocol-limits.js';
+import type { PlanarityConfig } from '../presentation/planarity-config.js';
+import { PlanarityTracker } from '../presentation/planarity-tracker.js';
 import { VERSION } from '../version.js';
 import { findActionPeak } from './action-peak.js';
 import { BestFrameCollector } from './best-frame-collector.js';
@@ -60,6 +63,8 @@ export interface CertificationOptions {
   readonly profileOverrides?: StrictnessProfileOverrides;
   /** Overrides of {@link DEFAULT_CERTIFICATION_CONFIG}. */
   readonly config?: Partial<CertificationConfig>;
+  /** Overrides of the planarity signal's `DEFAULT_PLANARITY_CONFIG` (recorded in the evidence, never decisive). */
+  readonly planarity?: Partial<PlanarityConfig>;
   /**
    * Face-match thresholds per strictness, overriding `DEFAULT_FACE_MATCH_THRESHOLDS` (which were
    * measured for the default embedding model: set these when the engine uses another one).
@@ -98,6 +103,7 @@ export async function* runCertification(options: CertificationOptions): AsyncGen
   const hasReadDigits = plan.steps.some((step) => step.kind === 'readDigits');
   const shouldIncludeAudio = (options.evidence?.includeAudio ?? false) && hasReadDigits;
   const recorder = new MetricTraceRecorder();
+  const planarity = new PlanarityTracker(options.planarity);
   const faceMatch = requiresFaceMatch(plan)
     ? new FaceMatchTracker(engine.faceReference, resolveFaceMatchThresholds(options.faceMatchThresholds)[plan.strictness], config)
     : null;
@@ -125,6 +131,7 @@ export async function* runCertification(options: CertificationOptions): AsyncGen
       droppedFrames = frame.droppedFrameCount;
       const sample = toMetricSample(frame);
       if (!recorder.add(sample)) continue;
+      planarity.add(sample.timestampMs, frame.faceCount === 1 ? (frame.primaryFace?.stableLandmarks ?? null) : null);
       if (voice) run.pushVoicedSegments(voice.takeSegments());
       // Checked before the sample moves the run on: the frame belongs to the step it was shown in,
       // and a mismatch on a run's last frame must still fail it. No frame is in flight here.
@@ -162,6 +169,7 @@ export async function* runCertification(options: CertificationOptions): AsyncGen
       config,
       backend: engine.capabilities.backend,
       droppedFrames,
+      planarity: planarity.summary(),
     });
     isDone = true;
     yield { type: 'complete', outcome: evidence };
@@ -182,6 +190,7 @@ interface EvidenceInputs {
   readonly config: CertificationConfig;
   readonly backend: string;
   readonly droppedFrames: number;
+  readonly planarity: PlanarityEvidence;
 }
 
 async function buildEvidence(state: ChallengeRunState, inputs: EvidenceInputs): Promise<CertificationOutcome> {
@@ -238,6 +247,7 @@ async function buildEvidence(state: ChallengeRunState, inputs: EvidenceInputs): 
       ...(bestFrames ? { bestFrames } : {}),
       ...(audio ? { audio } : {}),
       ...(faceMatch ? { faceMatch } : {}),
+      presentation: { planarity: inputs.planarity },
       environment: {
         backend: inputs.backend,
         fps: durationS > 0 ? Math.round(((frames.length - 1) / durationS) * 100) / 100 : 0,

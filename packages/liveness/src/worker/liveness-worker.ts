@@ -13,6 +13,8 @@ import { measureFace } from '../metrics/measure-face.js';
 import { fetchGraphModelHandler } from '../models/fetch-graph-model-handler.js';
 import type { LoadProgress } from '../models/load-progress.js';
 import { MODEL_ASSET_NAMES } from '../models/model-asset-names.js';
+import { selectLandmarkPoints } from '../presentation/select-landmark-points.js';
+import { STABLE_LANDMARK_INDICES } from '../presentation/stable-landmarks.js';
 import { VERSION } from '../version.js';
 import { probeBackend } from './backend-probe.js';
 import type { Result } from './result.js';
@@ -171,7 +173,10 @@ async function analyzeFrame(state: WorkerState, frame: ImageBitmap, shouldInclud
   state.lastFace = primary && others.length === 0 ? { pixels, landmarks: primary.face.landmarks } : undefined;
   return {
     faceCount: faces.length,
-    primaryFace: primary ? measureFace(primary.face.landmarks, pixels, shouldIncludeLandmarks) : null,
+    // The planarity signal's few dozen points travel always: far cheaper than the 478 of `landmarks`.
+    primaryFace: primary
+      ? { ...measureFace(primary.face.landmarks, pixels, shouldIncludeLandmarks), stableLandmarks: selectLandmarkPoints(primary.face.landmarks, STABLE_LANDMARK_INDICES) }
+      : null,
     otherFaces: others.map(({ face, box }) => (shouldIncludeLandmarks ? { box, landmarks: face.landmarks } : { box })),
     frameWidthPx: pixels.width,
     frameHeightPx: pixels.height,

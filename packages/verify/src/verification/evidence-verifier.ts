@@ -117,7 +117,8 @@ export class EvidenceVerifier {
     checkTrace(bundle, profile, report);
     checkMedia(bundle, this.#config, profile.maxFrameGapMs, report);
     checkFaceMatch(bundle, report);
-    return { accepted: reasons.size === 0, reasons: [...reasons], issues: [], nonce: plan.nonce };
+    const { presentation } = bundle.evidence;
+    return { accepted: reasons.size === 0, reasons: [...reasons], issues: [], nonce: plan.nonce, ...(presentation ? { presentation } : {}) };
   }
 
   #parse(input: unknown): { value: unknown } | { reason: VerificationReason } {
