@@ -79,6 +79,20 @@ export { runCertification, type CertificationOptions, type EvidenceOptions } fro
 export type { CertificationEvent, CertificationOutcome } from './session/certification-event.js';
 export { DEFAULT_CERTIFICATION_CONFIG, resolveCertificationConfig, type CertificationConfig } from './session/certification-config.js';
 export { toMetricSample } from './session/to-metric-sample.js';
+export { STABLE_LANDMARK_INDICES, STABLE_LANDMARK_REGIONS } from './presentation/stable-landmarks.js';
+export type { PlanarPoint } from './presentation/planar-point.js';
+export { selectLandmarkPoints } from './presentation/select-landmark-points.js';
+export { applyHomography, type Homography } from './presentation/homography.js';
+export {
+  fitHomography,
+  DEFAULT_HOMOGRAPHY_FIT_OPTIONS,
+  type HomographyFit,
+  type HomographyFitFailure,
+  type HomographyFitOptions,
+} from './presentation/fit-homography.js';
+export { measurePlanarPair, type PlanarPairMeasurement } from './presentation/measure-planar-pair.js';
+export { DEFAULT_PLANARITY_CONFIG, resolvePlanarityConfig, type PlanarityConfig } from './presentation/planarity-config.js';
+export { PlanarityTracker } from './presentation/planarity-tracker.js';
 export {
   startVoiceCapture,
   DEFAULT_VOICE_CAPTURE_OPTIONS,
