@@ -6,6 +6,8 @@
 //
 //   GET /__huoti/asset-origins          → { cors: 'http://127.0.0.1:<port>', noCors: 'http://127.0.0.1:<port>' }
 //   GET /__huoti/asset-origins/requests → [{ server: 'cors' | 'noCors', path, status, origin, fetchMode, fetchDest }]
+//   GET /__huoti/asset-origins/cdn-page?headers=<JSON> → a page on the test origin that loads huoti.min.js from
+//       the CORS origin, sent with the given response headers (the test reads them from docs/csp.md)
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -71,6 +73,29 @@ function startServer(name, { sendsCors }, log) {
   });
 }
 
+/** Only these may be set on the CDN page, so the route cannot be made to send anything else. */
+const PAGE_HEADER_NAMES = new Set(['Content-Security-Policy', 'Permissions-Policy', 'X-Content-Type-Options', 'Referrer-Policy']);
+
+function pageHeaders(json) {
+  const headers = JSON.parse(json ?? '{}');
+  for (const name of Object.keys(headers)) if (!PAGE_HEADER_NAMES.has(name)) throw new Error(`cdn-page: header ${name} is not allowed`);
+  return { ...headers, 'Cache-Control': 'no-store' };
+}
+
+/** A portal-like page without inline script: the violation recorder first, then the CDN's bundle. */
+const cdnPage = (corsOrigin) => `<!doctype html>
+<html lang="zh-CN">
+  <head>
+    <meta charset="utf-8" />
+    <title>CDN page</title>
+    <link rel="icon" href="data:," />
+    <script src="/test-support/wtr/csp-violation-recorder.js"></script>
+    <script src="${corsOrigin}/packages/elements/dist/cdn/huoti.min.js" data-asset-base="../../../liveness/dist/assets/"></script>
+  </head>
+  <body></body>
+</html>
+`;
+
 /** A web-test-runner plugin that starts both servers on first use and tells the page where they are. */
 export function assetOriginsPlugin() {
   const log = [];
@@ -83,6 +108,7 @@ export function assetOriginsPlugin() {
     name: 'huoti-asset-origins',
     async serve(context) {
       if (context.path === ROUTE) return { body: JSON.stringify(await start()), type: 'json', headers: { 'Cache-Control': 'no-store' } };
+      if (context.path === `${ROUTE}/cdn-page`) return { body: cdnPage((await start()).cors), type: 'html', headers: pageHeaders(context.URL.searchParams.get('headers')) };
       if (context.path === `${ROUTE}/requests`) return { body: JSON.stringify(log), type: 'json', headers: { 'Cache-Control': 'no-store' } };
       return undefined;
     },

@@ -44,8 +44,8 @@ const trampolineSource = (absoluteWorkerUrl: string): string => `import ${JSON.s
 /** What to tell a developer when a worker on another origin fails to load through the trampoline. */
 const crossOriginHint = (workerUrl: string): string =>
   `the worker script on another origin is imported by a blob: module worker, so ${new URL(workerUrl).origin} must answer it with ` +
-  '`Access-Control-Allow-Origin` and a JavaScript Content-Type, and the page\'s Content-Security-Policy must allow that origin in ' +
-  '`script-src` and `blob:` in `worker-src` (docs/csp.md)';
+  '`Access-Control-Allow-Origin` and a JavaScript Content-Type, and the page\'s Content-Security-Policy must allow `blob:` and ' +
+  'that origin in `worker-src` (the import is a worker request; docs/csp.md)';
 
 /** Whether a CSP violation event is the page refusing a `blob:` worker. */
 const isBlobWorkerViolation = (event: SecurityPolicyViolationEvent): boolean =>
