@@ -27,7 +27,8 @@ export interface PlanarityConfig {
  * Named defaults of {@link PlanarityConfig}. `planarMaxResidualToMotion` lies between the flat
  * pictures (at most 0.118 in the recorded tracks, 0.160 with other warp seeds) and the lowest live
  * clip (0.182) of the fixture measurement in docs/benchmarks.md ("Presentation attacks:
- * planarity"): a thin margin on few clips, which is why the verdict is recorded, never enforced.
+ * planarity"): a thin margin on few clips, and live 3 s windows fall below it, which is why the
+ * verdict is recorded, never enforced.
  */
 export const DEFAULT_PLANARITY_CONFIG: PlanarityConfig = Object.freeze({
   pairSpacingMs: 200,

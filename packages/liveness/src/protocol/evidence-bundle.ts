@@ -120,8 +120,9 @@ export interface PlanarityEvidence {
   readonly p90Residual: number;
   /**
    * Median over the moving pairs of residual ÷ motion: the share of the motion one plane leaves
-   * unexplained (0 when none). The signal itself: ≈ 0.04–0.16 for a moved picture, ≥ 0.18 for the
-   * live fixture clips (docs/benchmarks.md).
+   * unexplained (0 when none). The signal itself: ≈ 0.04–0.16 for a moved picture, ≥ 0.18 over
+   * whole live fixture clips, but as low as 0.05 over 3 s of a live head sliding or leaning with a
+   * still face (docs/benchmarks.md).
    */
   readonly medianResidualToMotion: number;
   /** The client's reading of the numbers with its configured thresholds. */
