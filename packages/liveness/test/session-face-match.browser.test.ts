@@ -84,6 +84,7 @@ async function run(engine: LivenessEngine, plan = faceMatchPlan()): Promise<Cert
   }
   expect(outcome, 'a complete event').to.not.equal(undefined);
   const bundle = outcome!.evidence;
+  console.log(`run: ${bundle.evidence.trace.frames.length} frames, ${bundle.evidence.environment.fps} fps, steps ${JSON.stringify(bundle.steps)}`);
   const checked = validateEvidenceBundle(JSON.parse(JSON.stringify(bundle)));
   expect(checked.ok ? [] : checked.issues).to.deep.equal([]);
   expect(await digestEvidence(bundle)).to.equal(bundle.evidence.digest);
