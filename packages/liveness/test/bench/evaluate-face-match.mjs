@@ -21,8 +21,9 @@ if (process.argv.includes('--browser')) {
   await timeInBrowser();
   process.exit(0);
 }
-// Inside packages/liveness, so the bundle resolves tfjs-backend-wasm's .wasm files from its node_modules.
-const outfile = join(repoRoot, 'packages/liveness/.cache/evaluate-face-match.mjs');
+// Inside packages/liveness, so the bundle resolves tfjs-backend-wasm's .wasm files from its
+// node_modules; under node_modules/.cache, which git and eslint ignore.
+const outfile = join(repoRoot, 'packages/liveness/node_modules/.cache/huoti/evaluate-face-match.mjs');
 await esbuild.build({
   entryPoints: [fileURLToPath(new URL('./evaluate-face-match.ts', import.meta.url))],
   bundle: true,
