@@ -31,6 +31,13 @@ export interface FakeMediaDeclaration {
   readonly webgl?: 'off';
   /** `'denied'` launches Chromium without auto-accepting the permission prompt. Default `'granted'`. */
   readonly permission?: 'granted' | 'denied';
+  /**
+   * `'document-user-activation-required'` enforces Chromium's strict autoplay policy: an
+   * AudioContext stays suspended until the page has had a real user gesture (a `click()` from
+   * script is not one; web-test-runner's `send-keys`/`send-mouse` are). Default: no gesture needed.
+   * (`user-gesture-required` only gates media elements, not Web Audio, in Chromium.)
+   */
+  readonly autoplay?: 'document-user-activation-required';
 }
 
 /** Declares this test file's fake media; returns the declaration for use in assertions. */

@@ -7,7 +7,7 @@ import { repoRoot } from './fixtures-dir.mjs';
 
 const DECLARATION = /declareFakeMedia\(\s*\{([^}]*)\}\s*\)/g;
 const PROPERTY = /(\w+)\s*:\s*(?:'([^']*)'|"([^"]*)"|(\d+))/g;
-const KNOWN_KEYS = new Set(['camera', 'cameraSize', 'cameraFps', 'microphone', 'permission', 'cameraCount', 'webgl']);
+const KNOWN_KEYS = new Set(['camera', 'cameraSize', 'cameraFps', 'microphone', 'permission', 'cameraCount', 'webgl', 'autoplay']);
 
 /** Parses the single static declaration of a test file; `null` when the file has none. */
 export function readDeclaration(file) {
@@ -24,8 +24,16 @@ export function readDeclaration(file) {
   return declaration;
 }
 
-/** Chromium flags that make getUserMedia deliver the declared footage (and switch WebGL off if asked). */
+/**
+ * Chromium flags that make getUserMedia deliver the declared footage (and switch WebGL off, or
+ * enforce the autoplay policy, if asked).
+ */
 export function fakeMediaFlags(declaration) {
+  // After the config's default --autoplay-policy=no-user-gesture-required: the last one wins.
+  if (declaration?.autoplay === 'document-user-activation-required') {
+    return [...fakeMediaFlags({ ...declaration, autoplay: undefined }), '--autoplay-policy=document-user-activation-required'];
+  }
+  if (declaration?.autoplay !== undefined) throw new Error(`autoplay may only be 'document-user-activation-required', got '${declaration.autoplay}'`);
   // --disable-webgl and --disable-3d-apis leave OffscreenCanvas WebGL working (Chromium 156, checked in
   // a page and in a worker); without a GPU process and without software rasterising there is none.
   if (declaration?.webgl === 'off') return ['--disable-gpu', '--disable-software-rasterizer', ...cameraFlags({ ...declaration, webgl: undefined })];

@@ -14,7 +14,7 @@ export function defineTestElement(): string {
 /** Mounts a fresh element with the given attributes and properties. */
 export async function mountLiveness(
   attributes: Record<string, string> = {},
-  properties: Partial<Pick<HuotiLiveness, 'driver' | 'strings' | 'plan'>> = {},
+  properties: Partial<Pick<HuotiLiveness, 'driver' | 'strings' | 'plan' | 'planProvider'>> = {},
 ): Promise<HuotiLiveness> {
   const element = document.createElement(defineTestElement()) as HuotiLiveness;
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
