@@ -29,6 +29,7 @@ import { BestFrameCollector } from './best-frame-collector.js';
 import { bytesToBase64 } from './bytes-to-base64.js';
 import { resolveCertificationConfig, type CertificationConfig } from './certification-config.js';
 import type { CertificationEvent, CertificationOutcome } from './certification-event.js';
+import { profileOverridesForEngine } from './eye-refinement-overrides.js';
 import { FaceMatchTracker } from './face-match-tracker.js';
 import { MetricTraceRecorder } from './metric-trace-recorder.js';
 import { toMetricSample } from './to-metric-sample.js';
@@ -97,7 +98,8 @@ const toSegment = (s: DetectorSegment): VoicedSegment => [s.startMs, s.endMs];
 export async function* runCertification(options: CertificationOptions): AsyncGenerator<CertificationEvent, void, undefined> {
   const config = resolveCertificationConfig(options.config);
   const { engine, plan, signal } = options;
-  const run = createChallengeRun(plan, { now: Date.now(), ...(options.profileOverrides ? { profileOverrides: options.profileOverrides } : {}) });
+  const profileOverrides = profileOverridesForEngine(engine.capabilities, options.profileOverrides);
+  const run = createChallengeRun(plan, { now: Date.now(), ...(profileOverrides ? { profileOverrides } : {}) });
   if (run.state.final) throw new HuotiError('INVALID_INPUT', `the challenge plan was refused: ${run.state.final.reason ?? 'unknown'}`);
 
   const hasReadDigits = plan.steps.some((step) => step.kind === 'readDigits');
