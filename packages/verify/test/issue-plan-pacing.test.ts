@@ -53,7 +53,7 @@ describe('issuePlan pacing', () => {
   it('the verifier holds each plan to its own timeouts: a 12 s nod is late for a standard plan, in time for an elderly one', async () => {
     const reasonsWithSlowNod = async (plan: ChallengePlan): Promise<readonly string[]> => {
       const honest = await synthesizeEvidence(plan);
-      const slow = cloneJson(honest) as { steps: { kind: string; durationMs: number }[] };
+      const slow = cloneJson(honest) as unknown as { steps: { kind: string; durationMs: number }[] };
       const nod = slow.steps.find((step) => step.kind === 'nod');
       if (!nod) throw new Error('the plan has no nod step');
       nod.durationMs = 12_000;
