@@ -63,37 +63,46 @@
       .then(function (response) { return response.json().then(function (json) { return { status: response.status, json: json }; }); });
   }
 
+  /** The reference photo the portal holds for this person (here: chosen by hand), or null. */
+  function referencePhoto() {
+    var files = byId('reference-photo').files;
+    return files && files.length > 0 ? files[0] : null;
+  }
+
   byId('certify-start').addEventListener('click', function () {
     var output = byId('certify-result');
-    output.textContent = '正在获取认证任务… / Fetching a certification plan…';
-    postJson('/plans', {}).then(function (answer) {
-      if (answer.status !== 201) throw new Error('POST /plans → HTTP ' + answer.status);
-      output.textContent = '';
-      var element = document.createElement('huoti-liveness');
-      element.setAttribute('lang', 'zh-CN');
-      element.setAttribute('elderly', '');
-      if (byId('helper-mode').checked) element.setAttribute('helper', '');
-      element.plan = answer.json;
-      element.addEventListener('huoti-complete', function (completed) {
-        var detail = completed.detail;
-        if (!detail.passed) {
-          output.textContent = '本次认证未通过，可以重试，或到线下窗口办理。/ Not passed this time: try again or use an office.';
-          return;
-        }
-        output.textContent = '正在提交核验… / Sending the evidence for verification…';
-        postJson('/verify', detail.evidence).then(function (verdict) {
-          output.textContent = verdict.json.accepted
-            ? '认证成功，服务器已确认。/ Certified: the server accepted the evidence.'
-            : '服务器未接受本次认证 / The server did not accept it: ' + verdict.json.reasons.join(', ');
-        });
+    output.textContent = '';
+    var reference = referencePhoto();
+    var element = document.createElement('huoti-liveness');
+    element.setAttribute('lang', 'zh-CN');
+    element.setAttribute('elderly', '');
+    if (byId('helper-mode').checked) element.setAttribute('helper', '');
+    // A fresh signed plan for every run ("try again" included). The element asks with its pacing
+    // (elderly: longer step timeouts); with a reference photo the plan starts with a face match.
+    element.planProvider = function (request) {
+      return postJson('/plans', { pacing: request.pacing, faceMatch: reference !== null }).then(function (answer) {
+        if (answer.status !== 201) throw new Error('POST /plans → HTTP ' + answer.status);
+        return answer.json;
       });
-      element.addEventListener('huoti-declined', function () {
-        output.textContent = '您选择了线下办理：社保经办窗口、社区服务中心或上门认证。/ You chose an offline channel.';
+    };
+    if (reference) element.faceReference = reference;
+    element.addEventListener('huoti-complete', function (completed) {
+      var detail = completed.detail;
+      if (!detail.passed) {
+        output.textContent = '本次认证未通过，可以重试，或到线下窗口办理。/ Not passed this time: try again or use an office.';
+        return;
+      }
+      output.textContent = '正在提交核验… / Sending the evidence for verification…';
+      postJson('/verify', detail.evidence).then(function (verdict) {
+        output.textContent = verdict.json.accepted
+          ? '认证成功，服务器已确认。/ Certified: the server accepted the evidence.'
+          : '服务器未接受本次认证 / The server did not accept it: ' + verdict.json.reasons.join(', ');
       });
-      byId('liveness-slot').replaceChildren(element);
-      element.start();
-    }).catch(function (error) {
-      output.textContent = '无法开始认证 / Cannot start: ' + error.message;
     });
+    element.addEventListener('huoti-declined', function () {
+      output.textContent = '您选择了线下办理：社保经办窗口、社区服务中心或上门认证。/ You chose an offline channel.';
+    });
+    byId('liveness-slot').replaceChildren(element);
+    element.start();
   });
 })();

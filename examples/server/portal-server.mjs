@@ -1,7 +1,7 @@
 // The demo portal's backend (node:http, no framework): issues signed challenge plans, verifies
 // evidence bundles with @huoti/verify, and serves the portal demo and the built packages.
 //
-//   POST /plans   → 201, a signed ChallengePlan (JSON)
+//   POST /plans   → 201, a signed ChallengePlan (JSON); body: nothing, or { pacing?, faceMatch? } (400 otherwise)
 //   POST /verify  → 200 { accepted: true, … } | 422 { accepted: false, reasons, issues } | 413 body_too_large
 //   GET  /plans/keys → the public keys plans are signed with (JWK set), for other servers to verify
 import { resolve } from 'node:path';
@@ -72,8 +72,19 @@ export function createPortalServer(options = {}) {
       return;
     }
     if (pathname === '/plans') {
-      request.resume(); // the plan depends on nothing the client sends
-      sendJson(response, 201, issuePlan({ signingKey, policy: options.policy, now }));
+      const body = await readBody(request, MAX_PLAN_REQUEST_BYTES);
+      if (body === null) {
+        sendJson(response, 413, { error: 'body_too_large' }, { Connection: 'close' });
+        response.on('finish', () => request.destroy());
+        return;
+      }
+      const wanted = parsePlanRequest(body);
+      if (wanted === null) {
+        sendJson(response, 400, { error: 'invalid_plan_request' });
+        return;
+      }
+      const policy = wanted.faceMatch ? { ...options.policy, shouldRequireFaceMatch: true } : options.policy;
+      sendJson(response, 201, issuePlan({ signingKey, policy, now, pacing: wanted.pacing }));
       return;
     }
     const body = await readBody(request, maxBodyBytes);
@@ -85,6 +96,33 @@ export function createPortalServer(options = {}) {
     const result = await verifier.verify(body);
     sendJson(response, result.accepted ? 200 : 422, result);
   }
+}
+
+/** A plan request is tiny: `{ "pacing": "elderly", "faceMatch": true }` at most. */
+const MAX_PLAN_REQUEST_BYTES = 1024;
+
+/**
+ * What the page asks of a plan: an empty body, or JSON `{ pacing?: 'standard' | 'elderly',
+ * faceMatch?: boolean }` (`pacing` is what `<huoti-liveness>` passes its `planProvider`; a
+ * `faceMatch` plan starts with the 1:1 face-match step). Null for anything else. The server keeps
+ * its own policy: the page chooses only among what the policy allows.
+ * @param {Buffer} body
+ * @returns {{ pacing: 'standard' | 'elderly', faceMatch: boolean } | null}
+ */
+export function parsePlanRequest(body) {
+  if (body.length === 0) return { pacing: 'standard', faceMatch: false };
+  let wanted;
+  try {
+    wanted = JSON.parse(body.toString('utf8'));
+  } catch {
+    return null;
+  }
+  if (typeof wanted !== 'object' || wanted === null || Array.isArray(wanted)) return null;
+  const { pacing = 'standard', faceMatch = false, ...rest } = wanted;
+  if (Object.keys(rest).length > 0) return null;
+  if (pacing !== 'standard' && pacing !== 'elderly') return null;
+  if (typeof faceMatch !== 'boolean') return null;
+  return { pacing, faceMatch };
 }
 
 /** The request body, or null as soon as it exceeds `maxBytes` (the rest is not read). */
