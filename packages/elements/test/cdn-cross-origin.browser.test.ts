@@ -191,6 +191,12 @@ describe('CDN bundle from another origin', function () {
       expect(error.message).to.contain('blob-trampoline');
     });
 
+    it("the engine's workerStart option reaches the worker start: 'direct' is refused the same way", async () => {
+      const error = await rejectionOf(huoti().liveness.createLivenessEngine({ workerStart: 'direct', startTimeoutMs: START_TIMEOUT_MS }));
+      expect(error.code).to.equal('WORKER_START_FAILED');
+      expect(error.message).to.contain('blob-trampoline');
+    });
+
     it('models and wasm without CORS fail the engine start with ASSET_LOAD_FAILED', async () => {
       const error = await rejectionOf(
         huoti().liveness.createLivenessEngine({ assetBaseUrl: `${origins.noCors}/packages/liveness/dist/assets/`, loadTimeoutMs: START_TIMEOUT_MS }),

@@ -11,11 +11,14 @@ import type {
   WorkerMemory,
 } from '../worker/worker-api.js';
 import { raceWithDeadline } from './race-with-deadline.js';
+import type { WorkerStartMode } from './worker-connection-config.js';
 import { connectLivenessWorker, type WorkerConnection } from './worker-connection.js';
 
 /** How the bridge starts, times and restarts its worker. */
 export interface LivenessBridgeOptions {
   readonly workerUrl: URL | string;
+  /** Direct start or the `blob:` trampoline; default `auto`. */
+  readonly workerStart?: WorkerStartMode;
   readonly init: WorkerInitOptions;
   readonly startTimeoutMs: number;
   readonly loadTimeoutMs: number;
@@ -85,7 +88,11 @@ export class LivenessBridge {
 
   async #startWorker(signal?: AbortSignal, onProgress?: (progress: LoadProgress) => void): Promise<WorkerInitReport> {
     const connection = await connectLivenessWorker(
-      { workerUrl: this.#options.workerUrl, startTimeoutMs: this.#options.startTimeoutMs },
+      {
+        workerUrl: this.#options.workerUrl,
+        startTimeoutMs: this.#options.startTimeoutMs,
+        ...(this.#options.workerStart ? { workerStart: this.#options.workerStart } : {}),
+      },
       signal,
     );
     let removeCrashListener = (): void => {};

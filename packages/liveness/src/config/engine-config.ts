@@ -1,6 +1,7 @@
 import { DEFAULT_FACE_EMBEDDING_MODEL, type FaceEmbeddingModelSpec } from '../face-match/face-embedding-model-spec.js';
 import type { EyeRefinementMode } from '../landmarks/eye-refinement-mode.js';
 import type { LoadProgress } from '../models/load-progress.js';
+import type { WorkerStartMode } from '../bridge/worker-connection-config.js';
 import type { BackendPreference } from './backend-preference.js';
 
 /** Options of {@link createLivenessEngine}. Every asset URL defaults to files shipped with the package. */
@@ -9,6 +10,12 @@ export interface LivenessEngineConfig {
   readonly assetBaseUrl: URL | string;
   /** The worker bundle. Default: `./worker.js` next to this module. */
   readonly workerUrl: URL | string;
+  /**
+   * How the worker starts: `auto` (default) starts a worker on another origin through a same-origin
+   * `blob:` module trampoline (needs CORS on the worker and `blob:` in the CSP's `worker-src`; see
+   * docs/csp.md); `direct` never uses the trampoline; `blob-trampoline` always does.
+   */
+  readonly workerStart: WorkerStartMode;
   readonly backend: BackendPreference;
   /** Eye-landmark refinement; `auto` picks the iris model (see docs/benchmarks.md). */
   readonly eyeRefinement: EyeRefinementMode;
@@ -41,6 +48,7 @@ export interface LivenessEngineConfig {
 
 /** Named defaults of {@link LivenessEngineConfig}; URLs are resolved per call from this module's URL. */
 export const DEFAULT_LIVENESS_ENGINE_CONFIG = Object.freeze({
+  workerStart: 'auto',
   backend: 'auto',
   eyeRefinement: 'auto',
   allowSoftwareWebgl: false,

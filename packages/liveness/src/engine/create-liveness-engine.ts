@@ -31,6 +31,7 @@ export async function createLivenessEngine(config: Partial<LivenessEngineConfig>
   const { bridge, report } = await LivenessBridge.start(
     {
       workerUrl: resolved.workerUrl,
+      workerStart: resolved.workerStart,
       init: {
         assetBaseUrl: absoluteFolderUrl(resolved.assetBaseUrl),
         backend: resolved.backend,
