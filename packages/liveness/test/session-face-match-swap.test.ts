@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,7 @@ import { DEFAULT_CERTIFICATION_CONFIG } from '../src/session/certification-confi
 import { FaceMatchTracker } from '../src/session/face-match-tracker.js';
 import { toMetricSample } from '../src/session/to-metric-sample.js';
 import { DEFAULT_FACE_MATCH_THRESHOLDS } from '../src/face-match/face-match-thresholds.js';
+import { diskGraphModel } from './disk-graph-model.js';
 
 // A swap of the person mid-run, with the real landmarker and embedding model on the tfjs wasm
 // backend in Node (the built `@huoti/liveness/face-match`, as a server would load it): Chromium's
@@ -43,21 +44,7 @@ function decodeFrame(relative: string, timeS: number): { width: number; height: 
   return { width, height, rgb: new Uint8Array(ppm.subarray(header[0].length, header[0].length + width * height * 3)) };
 }
 
-function diskModel(name: string): tf.io.IOHandler {
-  return {
-    load: async () => {
-      const json = JSON.parse(readFileSync(join(modelDir, `${name}.json`), 'utf8')) as tf.io.ModelJSON;
-      const weights = Buffer.concat(json.weightsManifest.flatMap((group) => group.paths).map((path) => readFileSync(join(modelDir, path))));
-      return {
-        modelTopology: json.modelTopology,
-        weightSpecs: json.weightsManifest.flatMap((group) => group.weights),
-        weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
-        format: json.format,
-        signature: json.signature,
-      };
-    },
-  };
-}
+const diskModel = (name: string): tf.io.IOHandler => diskGraphModel(join(modelDir, name)).handler;
 
 interface LiveFrame {
   readonly sample: MetricSample;

@@ -8,7 +8,7 @@ import { declareFakeMedia } from '../../../test-support/fake-media.js';
 // A printed photo held still for 3 s (looped): a face, but it never blinks.
 declareFakeMedia({ camera: 'spoof/silentface_image_F1_still3s.mp4' });
 
-/** Short, so the failing run ends quickly; long enough for the blink baseline to form. */
+/** Short, so the failing run ends quickly; long enough for the blink baseline to form and a few dozen planarity frame pairs. */
 const STEP_TIMEOUT_MS = 4_000;
 
 describe('runCertification on a still photo (fake camera)', () => {
@@ -50,5 +50,14 @@ describe('runCertification on a still photo (fake camera)', () => {
     const checked = validateEvidenceBundle(JSON.parse(JSON.stringify(bundle)));
     expect(checked.ok ? [] : checked.issues).to.deep.equal([]);
     expect(await digestEvidence(bundle)).to.equal(bundle.evidence.digest);
+
+    // The planarity signal has nothing to judge on a photo held perfectly still: it records
+    // "insufficient motion", neither "planar" nor live.
+    const planarity = bundle.evidence.presentation?.planarity;
+    console.log(`planarity: ${JSON.stringify(planarity)}`);
+    expect(planarity, 'evidence.presentation.planarity').to.not.equal(undefined);
+    expect(planarity!.framePairs).to.be.greaterThan(5);
+    expect(planarity!.movingPairs).to.be.lessThan(5);
+    expect(planarity!.verdict).to.equal('insufficient_motion');
   });
 });

@@ -5,7 +5,7 @@
 // Genuine pairs = the same person; impostor pairs = different people; pairs whose relation is not
 // known (see UNKNOWN_RELATIONS) are left out of both.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -14,6 +14,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { loadGraphModel } from '@tensorflow/tfjs-converter';
 import { createFaceLandmarker, type FaceLandmarker } from '../../src/landmarks/face-landmarker.js';
 import type { FaceLandmarks } from '../../src/landmarks/landmark-point.js';
+import { diskGraphModel } from '../disk-graph-model.js';
 import { createFaceEmbedder } from '../../src/face-match/face-embedder.js';
 import { FACE_EMBEDDING_MODELS, type FaceEmbeddingModelSpec } from '../../src/face-match/face-embedding-model-spec.js';
 import { ARCFACE_ALIGNMENT_TEMPLATE, zoomAlignmentTemplate } from '../../src/face-match/alignment-template.js';
@@ -108,26 +109,7 @@ async function sampleFaces(landmarker: FaceLandmarker): Promise<SampledFace[]> {
   return faces;
 }
 
-/** A model file as an IOHandler, with its byte size. */
-function diskModel(path: string): { handler: tf.io.IOHandler; bytes: number } {
-  const json = JSON.parse(readFileSync(`${path}.json`, 'utf8')) as tf.io.ModelJSON;
-  const bin = readFileSync(`${path}.bin`);
-  return {
-    bytes: statSync(`${path}.json`).size + bin.length,
-    handler: {
-      load: async () => ({
-        modelTopology: json.modelTopology,
-        weightSpecs: json.weightsManifest.flatMap((group) => group.weights),
-        weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.length),
-        format: json.format,
-        generatedBy: json.generatedBy,
-        convertedBy: json.convertedBy,
-        signature: json.signature,
-        userDefinedMetadata: json.userDefinedMetadata,
-      }),
-    },
-  };
-}
+const diskModel = diskGraphModel;
 
 interface Pair {
   readonly a: number;

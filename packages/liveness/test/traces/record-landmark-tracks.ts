@@ -17,7 +17,7 @@
 // `warp0.25:` scales every amplitude by 0.25 (a picture held nearly still). The seed is the
 // spec's position on the command line.
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,26 +26,15 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { createFaceLandmarker } from '../../src/landmarks/face-landmarker.js';
 import { STABLE_LANDMARK_INDICES } from '../../src/presentation/stable-landmarks.js';
+import { diskGraphModel } from '../disk-graph-model.js';
 import { encodeTrackRow, LANDMARK_TRACK_FORMAT, type LandmarkTrackClip } from './landmark-track.js';
 
 const requireHere = createRequire(import.meta.url);
 const repoRoot = process.cwd();
 const fixturesDir = join(process.env.HUOTI_SHARED_DIR ?? join(repoRoot, '..', 'shared'), 'fixtures');
 const modelDir = (pkg: string): string => join(repoRoot, 'packages', 'liveness', 'node_modules', pkg, 'models');
+const diskModel = (dir: string, name: string): tf.io.IOHandler => diskGraphModel(join(dir, name)).handler;
 
-function diskModel(dir: string, name: string): tf.io.IOHandler {
-  const json = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as tf.io.ModelJSON;
-  const bin = readFileSync(join(dir, `${name}.bin`));
-  return {
-    load: async () => ({
-      modelTopology: json.modelTopology,
-      weightSpecs: json.weightsManifest.flatMap((group) => group.weights),
-      weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.length),
-      format: json.format,
-      signature: json.signature,
-    }),
-  };
-}
 
 /** Deterministic PRNG (mulberry32), so a re-recording warps the stills the same way. */
 function mulberry32(seed: number): () => number {

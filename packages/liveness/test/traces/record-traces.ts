@@ -11,7 +11,7 @@
 //
 // (the bundle must sit inside packages/liveness so the wasm backend resolves from its node_modules).
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,30 +23,16 @@ import { eyeAspectRatios } from '../../src/metrics/eye-aspect-ratio.js';
 import { landmarkBox } from '../../src/metrics/face-box.js';
 import { headPose } from '../../src/metrics/head-pose.js';
 import { mouthAspectRatio } from '../../src/metrics/mouth-aspect-ratio.js';
+import { diskGraphModel } from '../disk-graph-model.js';
 
 const requireHere = createRequire(import.meta.url);
 // Run from the repository root (the bundle does not sit next to this file).
 const repoRoot = process.cwd();
 const fixturesDir = join(process.env.HUOTI_SHARED_DIR ?? join(repoRoot, '..', 'shared'), 'fixtures');
 const modelDir = (pkg: string): string => join(repoRoot, 'packages', 'liveness', 'node_modules', pkg, 'models');
+const diskModel = (dir: string, name: string): tf.io.IOHandler => diskGraphModel(join(dir, name)).handler;
 
 /** A graph model read from disk as a tfjs IOHandler (signature included: it names the outputs). */
-function diskModel(dir: string, name: string): tf.io.IOHandler {
-  const json = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as tf.io.ModelJSON;
-  const bin = readFileSync(join(dir, `${name}.bin`));
-  return {
-    load: async () => ({
-      modelTopology: json.modelTopology,
-      weightSpecs: json.weightsManifest.flatMap((group) => group.weights),
-      weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.length),
-      format: json.format,
-      generatedBy: json.generatedBy,
-      convertedBy: json.convertedBy,
-      signature: json.signature,
-      userDefinedMetadata: json.userDefinedMetadata,
-    }),
-  };
-}
 
 const [mode, outName, ...clips] = process.argv.slice(2);
 if ((mode !== 'iris' && mode !== 'none') || !outName || clips.length === 0) {
