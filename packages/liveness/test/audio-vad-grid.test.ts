@@ -6,6 +6,7 @@ import { decideReadDigits } from '../src/audio/decide-read-digits.js';
 import { detectVoicedSegments } from '../src/audio/detect-voiced-segments.js';
 import { matchDigitResponses } from '../src/audio/match-digit-responses.js';
 import { resolveStrictnessProfile, STRICTNESS_PROFILES } from '../src/challenges/strictness-profiles.js';
+import { readGridWav } from './detector-accuracy-fixtures.js';
 
 // The VAD and the read-digits timing on real human speech: the GRID clips (English sentences such
 // as "bin blue at f two now"), with a plan whose single reveal is the digit word's aligned onset
@@ -27,29 +28,6 @@ function requireGridDir(): string {
   return GRID_DIR;
 }
 
-/** Reads a 16-bit PCM mono 16 kHz WAV into −1…1 floats; throws on any other format. */
-function readWav(path: string): Float32Array {
-  const bytes = readFileSync(path);
-  if (bytes.toString('ascii', 0, 4) !== 'RIFF' || bytes.toString('ascii', 8, 12) !== 'WAVE') throw new Error(`${path}: not a WAV file`);
-  let offset = 12;
-  let format: { channels: number; rate: number; bits: number } | null = null;
-  while (offset + 8 <= bytes.length) {
-    const id = bytes.toString('ascii', offset, offset + 4);
-    const size = bytes.readUInt32LE(offset + 4);
-    const body = offset + 8;
-    if (id === 'fmt ') format = { channels: bytes.readUInt16LE(body + 2), rate: bytes.readUInt32LE(body + 4), bits: bytes.readUInt16LE(body + 14) };
-    if (id === 'data') {
-      if (!format || format.channels !== 1 || format.rate !== SAMPLE_RATE_HZ || format.bits !== 16) {
-        throw new Error(`${path}: expected 16 kHz mono 16-bit PCM, got ${JSON.stringify(format)}`);
-      }
-      const pcm = new Float32Array(Math.floor(Math.min(size, bytes.length - body) / 2));
-      for (let i = 0; i < pcm.length; i++) pcm[i] = bytes.readInt16LE(body + 2 * i) / 32768;
-      return pcm;
-    }
-    offset = body + size + (size & 1);
-  }
-  throw new Error(`${path}: no data chunk`);
-}
 
 interface GridClip {
   readonly id: string;
@@ -77,7 +55,7 @@ function loadClips(): GridClip[] {
         .map(([start, end, word]) => ({ startMs: Number(start) / ALIGN_UNITS_PER_MS, endMs: Number(end) / ALIGN_UNITS_PER_MS, word: word ?? '' }));
       const digit = words.find((w) => DIGIT_WORDS.has(w.word));
       if (!digit) throw new Error(`${alignFile}: no digit word`);
-      return { id, pcm: readWav(join(dir, wav)), digitWord: digit.word, digitStartMs: digit.startMs, digitEndMs: digit.endMs };
+      return { id, pcm: readGridWav(join(dir, wav)), digitWord: digit.word, digitStartMs: digit.startMs, digitEndMs: digit.endMs };
     });
   if (clips.length !== 11) throw new Error(`expected the 11 GRID clips in ${dir}, found ${clips.length}`);
   return clips;
