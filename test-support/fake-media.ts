@@ -27,6 +27,12 @@ export interface FakeMediaDeclaration {
    * audio track when it has one, else a silent track.
    */
   readonly microphone?: string;
+  /**
+   * Keep only this span of the microphone's audio, in seconds of the file (e.g. `'1.59-1.94'`, one
+   * spoken word): everything else is silenced, the length stays the same, so the fake microphone
+   * still loops with the file's own period.
+   */
+  readonly microphoneKeepOnly?: string;
   /** `'off'` launches Chromium with WebGL disabled, as on a device whose GPU is blocklisted. */
   readonly webgl?: 'off';
   /** `'denied'` launches Chromium without auto-accepting the permission prompt. Default `'granted'`. */

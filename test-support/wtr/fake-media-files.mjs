@@ -62,14 +62,29 @@ function hasAudio(source) {
   return streams.trim().length > 0;
 }
 
+/**
+ * ffmpeg audio filter for `microphoneKeepOnly: 'A-B'` (seconds): silences everything outside
+ * [A, B] without changing the length, so the fake microphone still loops with the file's period.
+ */
+function keepOnlyFilter({ microphoneKeepOnly }) {
+  if (microphoneKeepOnly === undefined) return [];
+  const match = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(microphoneKeepOnly);
+  if (!match || !(Number(match[1]) < Number(match[2]))) throw new Error(`microphoneKeepOnly must look like 1.59-1.94 (seconds, start < end), got ${microphoneKeepOnly}`);
+  // Per sample: the `volume` filter's `enable=` is evaluated per decoded frame (64 ms here), which moves the edges.
+  return ['-af', `aeval='val(0)*between(t,${match[1]},${match[2]})':c=same`];
+}
+
 /** The `.wav` that feeds the fake microphone: the declared file, the camera's own audio, or silence. */
 export function microphoneFile(declaration) {
   const source = fixturePath(declaration.microphone ?? declaration.camera);
   const audioArgs = ['-ac', '1', '-ar', String(MICROPHONE_SAMPLE_RATE_HZ), '-c:a', 'pcm_s16le'];
   requireFfmpeg();
   if (declaration.microphone || hasAudio(source)) {
-    return convertOnce(cacheFile(source, { audioArgs }, 'wav'), ['-i', source, '-vn', ...audioArgs]);
+    const filterArgs = keepOnlyFilter(declaration);
+    const options = filterArgs.length ? { audioArgs, filterArgs } : { audioArgs }; // unchanged cache keys without the option
+    return convertOnce(cacheFile(source, options, 'wav'), ['-i', source, '-vn', ...filterArgs, ...audioArgs]);
   }
+  if (declaration.microphoneKeepOnly !== undefined) throw new Error(`microphoneKeepOnly needs audio, but ${declaration.camera} has none and no microphone is declared`);
   const seconds = Number(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', source], { encoding: 'utf8' }));
   return convertOnce(cacheFile(source, { audioArgs, silence: seconds }, 'wav'), [
     '-f', 'lavfi', '-i', `anullsrc=r=${MICROPHONE_SAMPLE_RATE_HZ}:cl=mono`, '-t', String(seconds), ...audioArgs,

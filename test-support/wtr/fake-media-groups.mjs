@@ -7,7 +7,7 @@ import { repoRoot } from './fixtures-dir.mjs';
 
 const DECLARATION = /declareFakeMedia\(\s*\{([^}]*)\}\s*\)/g;
 const PROPERTY = /(\w+)\s*:\s*(?:'([^']*)'|"([^"]*)"|(\d+))/g;
-const KNOWN_KEYS = new Set(['camera', 'cameraSize', 'cameraFps', 'microphone', 'permission', 'cameraCount', 'webgl', 'autoplay']);
+const KNOWN_KEYS = new Set(['camera', 'cameraSize', 'cameraFps', 'microphone', 'permission', 'cameraCount', 'webgl', 'autoplay', 'microphoneKeepOnly']);
 
 /** Parses the single static declaration of a test file; `null` when the file has none. */
 export function readDeclaration(file) {
