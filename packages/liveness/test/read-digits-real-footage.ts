@@ -27,7 +27,7 @@ const ALIGN_UNITS_PER_MS = 25;
 const DIGIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 /**
  * From the devices' start (taken as getUserMedia's answer) to the first analysed frame. Measured
- * on the 2-core box with warmed-up devices: 130–180 ms (the `step start ≈` log line).
+ * on the 2-core box with warmed-up devices: the step started 130–300 ms after the getUserMedia call.
  */
 const EXPECTED_STEP_START_MS = 250;
 /**
