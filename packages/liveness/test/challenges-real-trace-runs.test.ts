@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createChallengeRun, type ChallengeRunState } from '../src/challenges/challenge-run.js';
 import type { MetricSample } from '../src/challenges/metric-sample.js';
-import { sampleFromTraceRow } from './traces/trace-row.js';
+import { loadRecordedTracesByClip, looped } from './traces/recorded-traces.js';
 import { RunGuards } from '../src/challenges/run-guards.js';
 import { STRICTNESS_PROFILES } from '../src/challenges/strictness-profiles.js';
 import type { ChallengePlan, ChallengeStepKind } from '../src/protocol/challenge-plan.js';
@@ -12,31 +10,8 @@ import type { ChallengePlan, ChallengeStepKind } from '../src/protocol/challenge
 // a phone-screen replay and a photo of a live person (3 s stills), two people, no face, and the
 // GRID talkers. Chromium loops a fake-camera file, so short clips are looped here the same way.
 
-interface TraceFile {
-  readonly clips: readonly { readonly clip: string; readonly rows: readonly (number | null)[][] }[];
-}
 
-function load(name: string): Map<string, MetricSample[]> {
-  const file = JSON.parse(gunzipSync(readFileSync(new URL(`./traces/${name}`, import.meta.url))).toString('utf8')) as TraceFile;
-  return new Map(
-    file.clips.map(({ clip, rows }) => [
-      clip,
-      rows.map(sampleFromTraceRow),
-    ]),
-  );
-}
 
-/** Plays `samples` over and over until `durationMs`, as Chromium's fake camera loops a file. */
-function looped(samples: readonly MetricSample[], durationMs: number): MetricSample[] {
-  const first = samples[0]?.timestampMs ?? 0;
-  const last = samples.at(-1)?.timestampMs ?? 0;
-  const periodMs = last - first + (samples.length > 1 ? (last - first) / (samples.length - 1) : 40);
-  const out: MetricSample[] = [];
-  for (let k = 0; out.length === 0 || (out.at(-1)?.timestampMs ?? 0) < durationMs; k++) {
-    for (const s of samples) out.push({ ...s, timestampMs: s.timestampMs - first + k * periodMs });
-  }
-  return out;
-}
 
 const NOW = Date.parse('2026-11-29T10:00:00Z');
 const plan = (kind: ChallengeStepKind): ChallengePlan => ({
@@ -55,8 +30,8 @@ function run(kind: ChallengeStepKind, samples: readonly MetricSample[]): Challen
   return state;
 }
 
-const stills = load('no-action-traces.iris.json.gz');
-const annotated = load('blink-traces.iris.json.gz');
+const stills = loadRecordedTracesByClip('no-action-traces.iris.json.gz');
+const annotated = loadRecordedTracesByClip('blink-traces.iris.json.gz');
 
 describe('challenge runs on real traces', () => {
   const photos = ['spoof/silentface_image_F1_still3s.mp4', 'spoof/silentface_image_F2_still3s.mp4', 'spoof/silentface_image_T1_still3s.mp4'];

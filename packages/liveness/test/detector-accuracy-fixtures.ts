@@ -1,11 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import type { MouthSample } from '../src/audio/mouth-sample.js';
 import { parseBlinkAnnotations, type BlinkAnnotation } from '../src/challenges/blink-annotation.js';
 import type { BlinkTrace } from '../src/challenges/evaluate-blink-detector.js';
-import { sampleFromTraceRow, type TraceRow } from './traces/trace-row.js';
+import { loadRecordedTraces } from './traces/recorded-traces.js';
 
 // Loaders of the real fixture data behind the accuracy and read-digits tests: the recorded metric
 // traces of the annotated clips (traces/README.md), the hand annotations and the GRID audio with
@@ -24,12 +23,15 @@ function requireFixture(relativePath: string): string {
   return path;
 }
 
+/** A text file of the shared fixtures, e.g. `annotations/blinks.tsv`. */
+export const readFixtureText = (relativePath: string): string => readFileSync(requireFixture(relativePath), 'utf8');
+
 /** The hand annotations (`annotations/blinks.tsv`), times in ms. */
-export const loadAnnotations = (): BlinkAnnotation[] => parseBlinkAnnotations(readFileSync(requireFixture('annotations/blinks.tsv'), 'utf8'));
+export const loadAnnotations = (): BlinkAnnotation[] => parseBlinkAnnotations(readFixtureText('annotations/blinks.tsv'));
 
 /** The span of each annotated clip that was checked (`annotations/blink_counts.tsv`), in ms. */
 export function loadCheckedSpans(): Map<string, readonly [number, number]> {
-  const [header, ...rows] = readFileSync(requireFixture('annotations/blink_counts.tsv'), 'utf8').trim().split(/\r?\n/);
+  const [header, ...rows] = readFixtureText('annotations/blink_counts.tsv').trim().split(/\r?\n/);
   const columns = (header ?? '').split('\t');
   const spans = new Map<string, readonly [number, number]>();
   for (const row of rows) {
@@ -40,15 +42,11 @@ export function loadCheckedSpans(): Map<string, readonly [number, number]> {
   return spans;
 }
 
-interface TraceFile {
-  readonly clips: readonly { readonly clip: string; readonly rows: readonly TraceRow[] }[];
-}
 
 /** The recorded metric traces of the 14 annotated clips, with their checked spans. */
 export function loadAnnotatedTraces(eyeRefinement: 'iris' | 'mesh'): BlinkTrace[] {
-  const file = JSON.parse(gunzipSync(readFileSync(new URL(`./traces/blink-traces.${eyeRefinement}.json.gz`, import.meta.url))).toString('utf8')) as TraceFile;
   const spans = loadCheckedSpans();
-  return file.clips.map(({ clip, rows }) => ({ clip, checkedSpanMs: spans.get(clip), samples: rows.map(sampleFromTraceRow) }));
+  return loadRecordedTraces(`blink-traces.${eyeRefinement}.json.gz`).map(({ clip, samples }) => ({ clip, checkedSpanMs: spans.get(clip), samples }));
 }
 
 /** One GRID clip: its audio, its digit word's aligned span and its recorded mouth trace. */

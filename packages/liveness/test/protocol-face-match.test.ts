@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createChallengeRun, type ChallengeRunState } from '../src/challenges/challenge-run.js';
 import { FrontalHoldDetector } from '../src/challenges/frontal-hold-detector.js';
@@ -15,7 +13,7 @@ import {
   type FaceMatchRecord,
   type MetricFrame,
 } from '../src/protocol.js';
-import { sampleFromTraceRow } from './traces/trace-row.js';
+import { loadRecordedTracesByClip, looped } from './traces/recorded-traces.js';
 
 // The protocol side of 1:1 face match: the `faceMatch` step kind in plans, the face-match record in
 // evidence, and the step's frontal-hold detector on real engine traces of the shared fixtures.
@@ -124,24 +122,6 @@ describe('the face-match record in evidence', () => {
 });
 
 // Real engine traces (see traces/README.md) of the shared fixtures.
-interface TraceFile {
-  readonly clips: readonly { readonly clip: string; readonly rows: readonly (number | null)[][] }[];
-}
-function load(name: string): Map<string, MetricSample[]> {
-  const file = JSON.parse(gunzipSync(readFileSync(new URL(`./traces/${name}`, import.meta.url))).toString('utf8')) as TraceFile;
-  return new Map(file.clips.map(({ clip, rows }) => [clip, rows.map(sampleFromTraceRow)]));
-}
-/** Plays `samples` over and over until `durationMs`, as Chromium's fake camera loops a file. */
-function looped(samples: readonly MetricSample[], durationMs: number): MetricSample[] {
-  const first = samples[0]?.timestampMs ?? 0;
-  const last = samples.at(-1)?.timestampMs ?? 0;
-  const periodMs = last - first + (samples.length > 1 ? (last - first) / (samples.length - 1) : 40);
-  const out: MetricSample[] = [];
-  for (let k = 0; out.length === 0 || (out.at(-1)?.timestampMs ?? 0) < durationMs; k++) {
-    for (const s of samples) out.push({ ...s, timestampMs: s.timestampMs - first + k * periodMs });
-  }
-  return out;
-}
 const NOW = Date.parse('2026-11-29T10:00:00Z');
 function runPlan(steps: ChallengePlan['steps'], samples: readonly MetricSample[]): ChallengeRunState {
   const challenge = createChallengeRun(
@@ -153,8 +133,8 @@ function runPlan(steps: ChallengePlan['steps'], samples: readonly MetricSample[]
   return state;
 }
 
-const talkers = load('blink-traces.iris.json.gz');
-const stills = load('no-action-traces.iris.json.gz');
+const talkers = loadRecordedTracesByClip('blink-traces.iris.json.gz');
+const stills = loadRecordedTracesByClip('no-action-traces.iris.json.gz');
 
 describe('the faceMatch step on real traces', () => {
   const grid = [...talkers.keys()].filter((clip) => clip.startsWith('grid/'));
