@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { zhCN, type HuotiLiveness } from '@huoti/elements';
 import { HuotiError, startVoiceCapture } from '@huoti/liveness';
 import { declareFakeMedia } from '../../../test-support/fake-media.js';
-import { buttonNamed, ControlledDriver, mountLiveness, oneEvent, until } from './support/liveness-harness.js';
+import { acceptConsent, buttonNamed, completionOf, ControlledDriver, mountLiveness, unsignedPlan, until } from './support/liveness-harness.js';
 import { readDigitsPlan } from './support/read-digits-plan.js';
 import { pressKey } from './support/wtr-commands.js';
 
@@ -45,8 +45,7 @@ describe('<huoti-liveness> read-digits audio and the autoplay policy', () => {
     expect(navigator.userActivation.hasBeenActive, 'no gesture yet on this page').to.equal(false);
     const driver = new ControlledDriver();
     element = await mountLiveness({ plan: readDigitsPlan() }, { driver });
-    await toConsent(element);
-    buttonNamed(element, zhCN.consentAccept).click();
+    await acceptConsent(element);
     await until(() => driver.runs.length === 1, 'the driver runs');
     const context = driver.current.input.audioContext;
     expect(context, 'a read-digits plan gets an AudioContext').to.be.instanceOf(AudioContext);
@@ -62,13 +61,9 @@ describe('<huoti-liveness> read-digits audio and the autoplay policy', () => {
     element = await mountLiveness({ plan: readDigitsPlan() });
     const digits: string[] = [];
     element.addEventListener('huoti-step', (event) => digits.push(event.detail.digits.join('')));
-    const failed = oneEvent(element, 'huoti-error').then((event) => {
-      throw new Error(`huoti-error ${event.detail.code}: ${event.detail.message}`);
-    });
-    const completed = oneEvent(element, 'huoti-complete');
-    await toConsent(element);
-    buttonNamed(element, zhCN.consentAccept).click();
-    await Promise.race([completed, failed]);
+    const completed = completionOf(element);
+    await acceptConsent(element);
+    await completed;
     expect(digits.at(-1)).to.equal('295');
     expect(navigator.userActivation.hasBeenActive, 'still no user gesture on this page').to.equal(false);
   });
@@ -86,11 +81,9 @@ describe('<huoti-liveness> read-digits audio and the autoplay policy', () => {
     await until(() => context.state === 'closed', 'disconnect closes the context');
 
     const blinkOnly = new ControlledDriver();
-    const now = Date.now();
-    const blinkPlan = JSON.stringify({ version: 1, nonce: 'blink-only', issuedAt: new Date(now).toISOString(), expiresAt: new Date(now + 60_000).toISOString(), strictness: 'loose', steps: [{ kind: 'blink' }] });
+    const blinkPlan = unsignedPlan({ steps: [{ kind: 'blink' }], strictness: 'loose', nonce: 'blink-only', validForMs: 60_000 });
     element = await mountLiveness({ plan: blinkPlan }, { driver: blinkOnly });
-    await toConsent(element);
-    buttonNamed(element, zhCN.consentAccept).click();
+    await acceptConsent(element);
     await until(() => blinkOnly.runs.length === 1, 'the driver runs');
     expect(blinkOnly.current.input.audioContext).to.equal(null);
   });

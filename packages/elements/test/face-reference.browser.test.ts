@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import type { HuotiLiveness } from '@huoti/elements';
 import { validateEvidenceBundle, type EvidenceBundle } from '@huoti/liveness/protocol';
 import { declareFakeMedia, fixtureUrl } from '../../../test-support/fake-media.js';
-import { buttons, mountLiveness, oneEvent, until } from './support/liveness-harness.js';
+import { acceptConsent, completionOf, mountLiveness, unsignedPlan, until } from './support/liveness-harness.js';
 
 // `faceReference` on the element, end to end with the real engine: the fake camera plays GRID
 // swwp2s (a grey-haired man, blinks at 1.04, 1.72 and 2.84 s of each 3 s loop); the portal's
@@ -11,17 +11,13 @@ declareFakeMedia({ camera: 'grid/grid_swwp2s.mp4' });
 
 const STEP_TIMEOUT_MS = 20_000;
 
-function faceMatchPlan(): string {
-  const now = Date.now();
-  return JSON.stringify({
-    version: 1,
-    nonce: 'element-face-reference-test',
-    issuedAt: new Date(now).toISOString(),
-    expiresAt: new Date(now + 5 * 60_000).toISOString(),
-    strictness: 'loose',
+const faceMatchPlan = (): string =>
+  unsignedPlan({
     steps: [{ kind: 'faceMatch', timeoutMs: STEP_TIMEOUT_MS }, { kind: 'blink', timeoutMs: STEP_TIMEOUT_MS }],
+    strictness: 'loose',
+    nonce: 'element-face-reference-test',
+    validForMs: 5 * 60_000,
   });
-}
 
 /** A JPEG of one frame of a fixture video at `timeS`. */
 async function fixtureJpeg(path: string, timeS: number): Promise<Blob> {
@@ -46,14 +42,9 @@ async function fixtureJpeg(path: string, timeS: number): Promise<Blob> {
 async function runWithReference(reference: Blob): Promise<{ element: HuotiLiveness; bundle: EvidenceBundle }> {
   const element = await mountLiveness({ plan: faceMatchPlan() });
   element.faceReference = reference;
-  const errored = oneEvent(element, 'huoti-error').then((event) => {
-    throw new Error(`huoti-error ${event.detail.code}: ${event.detail.message}`);
-  });
-  const completed = oneEvent(element, 'huoti-complete');
-  buttons(element)[0]!.click(); // intro: start
-  await element.updateComplete;
-  buttons(element)[0]!.click(); // consent: accept
-  const { detail } = await Promise.race([completed, errored]);
+  const completed = completionOf(element);
+  await acceptConsent(element);
+  const detail = await completed;
   await until(() => element.state === 'result', 'result screen');
   const bundle = detail.evidence as EvidenceBundle;
   const checked = validateEvidenceBundle(JSON.parse(JSON.stringify(bundle)));

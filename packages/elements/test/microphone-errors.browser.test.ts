@@ -1,17 +1,11 @@
 import { expect } from '@esm-bundle/chai';
 import { en, LivenessDriver, zhCN, type HuotiLiveness } from '@huoti/elements';
 import { declareFakeMedia } from '../../../test-support/fake-media.js';
-import { buttonNamed, mountLiveness, oneEvent, part, until } from './support/liveness-harness.js';
+import { acceptConsent, buttonNamed, mountLiveness, oneEvent, part, until } from './support/liveness-harness.js';
 import { readDigitsPlan } from './support/read-digits-plan.js';
 
 // The camera works (real footage); only the microphone that read-digits needs fails.
 declareFakeMedia({ camera: 'grid/grid_swwp2s.mp4' });
-
-async function acceptConsent(element: HuotiLiveness): Promise<void> {
-  buttonNamed(element, zhCN.startButton).click();
-  await element.updateComplete;
-  buttonNamed(element, zhCN.consentAccept).click();
-}
 
 describe('<huoti-liveness> microphone errors (real getUserMedia, real engine)', () => {
   let element: HuotiLiveness | undefined;

@@ -1,12 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { zhCN, type HuotiLiveness, type HuotiPlanRequest } from '@huoti/elements';
-import { buttonNamed, ControlledDriver, mountLiveness, oneEvent, testPlan, until } from './support/liveness-harness.js';
-
-async function acceptConsent(element: HuotiLiveness): Promise<void> {
-  buttonNamed(element, zhCN.startButton).click();
-  await element.updateComplete;
-  buttonNamed(element, zhCN.consentAccept).click();
-}
+import { acceptConsent, buttonNamed, ControlledDriver, mountLiveness, oneEvent, testPlan, until } from './support/liveness-harness.js';
 
 describe('<huoti-liveness> planProvider and pacing', () => {
   let element: HuotiLiveness | undefined;

@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import type { HuotiLiveness } from '@huoti/elements';
 import type { ChallengePlan } from '@huoti/liveness/protocol';
 import { declareFakeMedia } from '../../../test-support/fake-media.js';
-import { buttons, mountLiveness, oneEvent, until } from './support/liveness-harness.js';
+import { acceptConsent, completionOf, mountLiveness, until } from './support/liveness-harness.js';
 
 // End to end through the server half: the example backend (examples/server, @huoti/verify) signs a
 // plan, <huoti-liveness> runs it on real footage with the real engine, and the backend verifies the
@@ -34,14 +34,9 @@ describe('server-issued plan → <huoti-liveness> → server verification', func
     expect(issued.json.steps.map((step) => step.kind)).to.deep.equal(['blink']);
 
     element = await mountLiveness({ plan: JSON.stringify(issued.json) });
-    const errored = oneEvent(element, 'huoti-error').then((event) => {
-      throw new Error(`huoti-error ${event.detail.code}: ${event.detail.message}`);
-    });
-    const completed = oneEvent(element, 'huoti-complete');
-    buttons(element)[0]!.click(); // intro: start
-    await element.updateComplete;
-    buttons(element)[0]!.click(); // consent: accept
-    const { detail } = await Promise.race([completed, errored]);
+    const completed = completionOf(element);
+    await acceptConsent(element);
+    const detail = await completed;
     expect(detail.passed, 'the blink was seen').to.equal(true);
     await until(() => element!.state === 'result', 'result screen');
 

@@ -1,5 +1,5 @@
 import type { CertificationDriver, CertificationDriverEvent, CertificationDriverInput } from '@huoti/elements';
-import { HuotiLiveness } from '@huoti/elements';
+import { HuotiLiveness, zhCN } from '@huoti/elements';
 
 let elementCount = 0;
 
@@ -147,17 +147,47 @@ export async function axeViolations(element: Element): Promise<string[]> {
   );
 }
 
-/** An unexpired plan with `kinds` as steps. */
-export function testPlan(kinds: ReadonlyArray<'blink' | 'mouthOpen' | 'turnLeft' | 'turnRight' | 'nod' | 'readDigits'> = ['blink', 'turnLeft', 'readDigits']): string {
+/** An unsigned, unexpired plan as JSON text (the element's own run accepts it; no server is asked). */
+export function unsignedPlan({
+  steps,
+  strictness = 'standard',
+  nonce = 'dGVzdC1ub25jZQ',
+  validForMs = 10 * 60_000,
+}: {
+  readonly steps: readonly object[];
+  readonly strictness?: 'loose' | 'standard' | 'strict';
+  readonly nonce?: string;
+  readonly validForMs?: number;
+}): string {
   const now = Date.now();
   return JSON.stringify({
     version: 1,
-    nonce: 'dGVzdC1ub25jZQ',
+    nonce,
     issuedAt: new Date(now).toISOString(),
-    expiresAt: new Date(now + 10 * 60_000).toISOString(),
-    strictness: 'standard',
-    steps: kinds.map((kind) => (kind === 'readDigits' ? { kind, digits: [3, 8, 1, 5] } : { kind })),
+    expiresAt: new Date(now + validForMs).toISOString(),
+    strictness,
+    steps,
   });
+}
+
+/** An unexpired plan with `kinds` as steps. */
+export function testPlan(kinds: ReadonlyArray<'blink' | 'mouthOpen' | 'turnLeft' | 'turnRight' | 'nod' | 'readDigits'> = ['blink', 'turnLeft', 'readDigits']): string {
+  return unsignedPlan({ steps: kinds.map((kind) => (kind === 'readDigits' ? { kind, digits: [3, 8, 1, 5] } : { kind })) });
+}
+
+/** Intro → consent → agree, by the buttons' zh-CN names (the element's default language). */
+export async function acceptConsent(element: HuotiLiveness): Promise<void> {
+  buttonNamed(element, zhCN.startButton).click();
+  await element.updateComplete;
+  buttonNamed(element, zhCN.consentAccept).click();
+}
+
+/** The run's `huoti-complete` detail; a `huoti-error` before it rejects, naming its code. */
+export function completionOf(element: HuotiLiveness): Promise<HTMLElementEventMap['huoti-complete']['detail']> {
+  const errored = oneEvent(element, 'huoti-error').then((event): never => {
+    throw new Error(`huoti-error ${event.detail.code}: ${event.detail.message}`);
+  });
+  return Promise.race([oneEvent(element, 'huoti-complete').then((event) => event.detail), errored]);
 }
 
 /** Goes intro → consent → camera → framing with a controlled driver; returns when the video plays. */
