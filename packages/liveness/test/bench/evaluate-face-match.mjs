@@ -8,14 +8,12 @@
 // faceres in a module worker in headless Chromium (wasm, and webgl on SwiftShader); it needs a
 // build first (models and wasm from packages/liveness/dist/assets).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
-import { extname, join, normalize } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { benchOutDir, bundleForBrowser, launchBenchChromium, repoRoot, serveBenchFiles } from './bench-chromium.mjs';
 
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const stub = fileURLToPath(new URL('./mediapipe-stub.mjs', import.meta.url));
 if (process.argv.includes('--browser')) {
   await timeInBrowser();
@@ -42,28 +40,9 @@ process.exit(run.status ?? 1);
 
 /** Times faceres in a module worker in headless Chromium on a GRID frame, per backend. */
 async function timeInBrowser() {
-  const outDir = join(repoRoot, '.cache/bench');
+  const outDir = benchOutDir;
   mkdirSync(outDir, { recursive: true });
-  await esbuild.build({
-    entryPoints: [fileURLToPath(new URL('./evaluate-face-match.worker.ts', import.meta.url))],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    outfile: join(outDir, 'face-match-worker.js'),
-    nodePaths: [join(repoRoot, 'packages/liveness/node_modules')],
-    plugins: [
-      {
-        name: 'stubs',
-        setup(build) {
-          build.onResolve({ filter: /^@mediapipe\// }, () => ({ path: stub }));
-          build.onResolve({ filter: /^(fs|path|os|crypto|util|worker_threads|perf_hooks)$/ }, () => ({ path: 'node-builtin', namespace: 'stub' }));
-          build.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default {};' }));
-        },
-      },
-    ],
-    logLevel: 'warning',
-  });
+  await bundleForBrowser({ entry: fileURLToPath(new URL('./evaluate-face-match.worker.ts', import.meta.url)), outfile: join(outDir, 'face-match-worker.js') });
   const [width, height] = [360, 288];
   const fixtures = join(process.env.HUOTI_SHARED_DIR ?? join(repoRoot, '..', 'shared'), 'fixtures');
   writeFileSync(
@@ -76,32 +55,12 @@ async function timeInBrowser() {
 globalThis.timeEmbedding = (job) => new Promise((resolve) => { const w = new Worker('./face-match-worker.js', { type: 'module' }); w.onmessage = (e) => { resolve(e.data); w.terminate(); }; w.postMessage(job); });
 </script>\n`,
   );
-  const TYPES = { '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm', '.html': 'text/html' };
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^\/+/, '');
-    const file = path.startsWith('bench/') ? join(outDir, path.slice('bench/'.length)) : join(repoRoot, path);
-    try {
-      const body = readFileSync(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch {
-      response.writeHead(404);
-      response.end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  // puppeteer-core comes with @web/test-runner-chrome (pnpm keeps it in that package's own node_modules).
-  const puppeteer = createRequire(realpathSync(join(repoRoot, 'node_modules/@web/test-runner-chrome/package.json')))('puppeteer-core');
-  const browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    protocolTimeout: 600_000,
-    args: ['--no-sandbox', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-  });
+  const server = await serveBenchFiles();
+  const browser = await launchBenchChromium({ protocolTimeout: 600_000 });
   try {
     const page = await browser.newPage();
     page.on('console', (message) => console.error(`[page] ${message.text()}`));
-    await page.goto(`http://127.0.0.1:${server.address().port}/bench/face-match.html`);
+    await page.goto(`${server.origin}/bench/face-match.html`);
     await page.waitForFunction(() => 'timeEmbedding' in globalThis);
     for (const backend of ['wasm', 'webgl']) {
       const result = await page.evaluate((job) => globalThis.timeEmbedding(job), { backend, width, height, runs: 20 });

@@ -5,18 +5,16 @@
 // Markdown table. Usage: node packages/liveness/test/bench/run-benchmark.mjs [--quick]
 // [--backends=wasm,webgl] [--report-only: rebuild the table and byte counts from the last run's
 // per-backend JSON, e.g. after re-running one backend]
-import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { cameraFile } from '../../../../test-support/wtr/fake-media-files.mjs';
+import { benchOutDir, bundleForBrowser, launchBenchChromium, repoRoot, serveBenchFiles } from './bench-chromium.mjs';
 
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const packageDir = join(repoRoot, 'packages/liveness');
-const outDir = join(repoRoot, '.cache/bench');
+const outDir = benchOutDir;
 const isQuick = process.argv.includes('--quick');
 const isReportOnly = process.argv.includes('--report-only');
 const BACKENDS = ['wasm', 'webgl'];
@@ -28,69 +26,30 @@ const OPTIONS = {
 };
 const CAMERA = { camera: 'grid/grid_bbaf2n.mp4', cameraSize: '640x480' };
 
-// puppeteer-core comes with @web/test-runner-chrome (pnpm keeps it in that package's own node_modules).
-const require = createRequire(realpathSync(join(repoRoot, 'node_modules/@web/test-runner-chrome/package.json')));
-const puppeteer = require('puppeteer-core');
-
 mkdirSync(outDir, { recursive: true });
 if (!isReportOnly) await runInBrowser();
 const results = BACKENDS.map((backend) => JSON.parse(readFileSync(join(outDir, `liveness-benchmark-${backend}.json`), 'utf8')));
 
 async function runInBrowser() {
-  await esbuild.build({
-    entryPoints: [join(packageDir, 'test/bench/bench-page.ts')],
-    bundle: true,
-    format: 'esm',
+  await bundleForBrowser({
+    entry: join(packageDir, 'test/bench/bench-page.ts'),
     outfile: join(outDir, 'bench-page.js'),
-    platform: 'browser',
-    target: 'es2022',
-    nodePaths: [join(packageDir, 'node_modules')],
     alias: { '@huoti/liveness': join(packageDir, 'dist/index.js') },
-    plugins: [
-      {
-        name: 'mediapipe-stub',
-        setup(build) {
-          build.onResolve({ filter: /^@mediapipe\// }, () => ({ path: 'mediapipe-stub', namespace: 'stub' }));
-          build.onResolve({ filter: /^(fs|path|os|crypto|util|worker_threads|perf_hooks)$/ }, () => ({ path: 'node-builtin', namespace: 'stub' }));
-          build.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export class FaceMesh {}; export class FaceDetection {}; export default {};' }));
-        },
-      },
-    ],
-    logLevel: 'warning',
   });
   writeFileSync(join(outDir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="./bench-page.js"></script>\n');
 
-  const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm', '.html': 'text/html', '.bin': 'application/octet-stream', '.map': 'application/json' };
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^\/+/, '');
-    const file = path.startsWith('bench/') ? join(outDir, path.slice('bench/'.length)) : join(repoRoot, path);
-    try {
-      const body = readFileSync(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch {
-      response.writeHead(404);
-      response.end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  const server = await serveBenchFiles();
 
-  const browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
+  const browser = await launchBenchChromium({
     protocolTimeout: 1_200_000,
-    args: [
-      '--no-sandbox', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-      '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${cameraFile(CAMERA)}`,
-    ],
+    args: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${cameraFile(CAMERA)}`],
   });
   const runs = [];
   try {
     for (const backend of backendsToRun) {
       const page = await browser.newPage();
       page.on('console', (message) => console.error(`[page] ${message.text()}`));
-      await page.goto(`${origin}/bench/index.html`);
+      await page.goto(`${server.origin}/bench/index.html`);
       await page.waitForFunction(() => 'runBench' in globalThis);
       console.error(`running ${backend}…`);
       const result = await page.evaluate(
