@@ -17,14 +17,28 @@ export async function openFakeCamera(): Promise<MediaStreamTrack> {
   return track;
 }
 
-/** Opens the fake camera into a playing, muted `<video>`; the caller stops the stream's tracks. */
-export async function playFakeCamera(): Promise<{ video: HTMLVideoElement; stream: MediaStream }> {
-  const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: false });
+/** Opens the fake camera into a playing, muted, inline `<video>`; the caller stops the stream's tracks. */
+export async function playFakeCamera(constraints: MediaTrackConstraints | true = true): Promise<{ video: HTMLVideoElement; stream: MediaStream }> {
+  const stream = await navigator.mediaDevices.getUserMedia({ video: constraints, audio: false });
   const video = document.createElement('video');
   video.muted = true;
+  video.playsInline = true;
   video.srcObject = stream;
   await video.play();
   return { video, stream };
+}
+
+/** The fake camera at 640×480 in a playing `<video>` on the page, as an integrator shows it; close it with {@link closeCameraInPage}. */
+export async function openCameraInPage(): Promise<HTMLVideoElement> {
+  const { video } = await playFakeCamera({ width: 640, height: 480 });
+  document.body.append(video);
+  return video;
+}
+
+/** Stops the camera of {@link openCameraInPage} and removes its video. */
+export function closeCameraInPage(video: HTMLVideoElement): void {
+  for (const track of (video.srcObject as MediaStream | null)?.getTracks() ?? []) track.stop();
+  video.remove();
 }
 
 /**

@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { declareFakeMedia, fetchFakeCameraThumbnails, type FakeCameraThumbnails } from '../../../test-support/fake-media.js';
+import { playFakeCamera } from './clip-samples.js';
 
 // Proves the harness is real: getUserMedia delivers frames of the declared fixture, not
 // Chromium's synthetic pattern and not some other clip.
@@ -10,16 +11,6 @@ const THUMBNAIL_HEIGHT = 12;
 /** Mean absolute RGB difference (0–255) under which two thumbnails count as the same frame. */
 const SAME_FRAME_MAX_DIFFERENCE = 10;
 const FRAMES_TO_SAMPLE = 5;
-
-async function openCamera(): Promise<{ video: HTMLVideoElement; stream: MediaStream }> {
-  const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: false });
-  const video = document.createElement('video');
-  video.muted = true;
-  video.playsInline = true;
-  video.srcObject = stream;
-  await video.play();
-  return { video, stream };
-}
 
 /** Box-averages the current frame to a thumbnail, as ffmpeg's `area` scaler does. */
 function thumbnailOf(video: HTMLVideoElement): Float64Array {
@@ -58,7 +49,7 @@ function nextFrame(video: HTMLVideoElement): Promise<void> {
 
 describe('fake camera fed by a fixture', () => {
   it('delivers frames of the declared clip at its size, and they match ffmpeg’s decode of it', async () => {
-    const { video, stream } = await openCamera();
+    const { video, stream } = await playFakeCamera();
     try {
       const [own, otherSpeaker, testPattern] = await Promise.all([
         fetchFakeCameraThumbnails(media, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT),

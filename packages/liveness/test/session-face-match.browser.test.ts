@@ -4,6 +4,7 @@ import { digestEvidence, validateEvidenceBundle, type ChallengePlan, type FaceMa
 import { DEFAULT_FACE_MATCH_THRESHOLDS } from '../src/face-match/face-match-thresholds.js';
 import { runCertification } from '../src/session/run-certification.js';
 import type { CertificationOutcome } from '../src/session/certification-event.js';
+import { closeCameraInPage, openCameraInPage } from './clip-samples.js';
 import { declareFakeMedia, fixtureUrl } from '../../../test-support/fake-media.js';
 
 // 1:1 face match in a real run: the fake camera plays GRID swwp2s (a grey-haired man; blinks at
@@ -26,22 +27,6 @@ function faceMatchPlan(): ChallengePlan {
     strictness: 'standard',
     steps: [{ kind: 'faceMatch', timeoutMs: STEP_TIMEOUT_MS }, { kind: 'blink', timeoutMs: STEP_TIMEOUT_MS }],
   };
-}
-
-async function openCamera(): Promise<HTMLVideoElement> {
-  const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: false });
-  const video = document.createElement('video');
-  video.muted = true;
-  video.playsInline = true;
-  video.srcObject = stream;
-  document.body.append(video);
-  await video.play();
-  return video;
-}
-
-function closeCamera(video: HTMLVideoElement): void {
-  for (const track of (video.srcObject as MediaStream | null)?.getTracks() ?? []) track.stop();
-  video.remove();
 }
 
 /** Resolves on `type`, rejects on `error` or after `timeoutMs`. */
@@ -73,14 +58,14 @@ async function fixtureFrame(path: string, timeS: number): Promise<ImageBitmap> {
 }
 
 async function run(engine: LivenessEngine, plan = faceMatchPlan()): Promise<CertificationOutcome> {
-  const video = await openCamera();
+  const video = await openCameraInPage();
   let outcome: CertificationOutcome | undefined;
   try {
     for await (const event of runCertification({ engine, video, plan, evidence: { includeBestFrames: true }, profileOverrides: PROFILE_OVERRIDES })) {
       if (event.type === 'complete') outcome = event.outcome;
     }
   } finally {
-    closeCamera(video);
+    closeCameraInPage(video);
   }
   expect(outcome, 'a complete event').to.not.equal(undefined);
   const bundle = outcome!.evidence;
@@ -145,12 +130,12 @@ describe('1:1 face match in a certification run (GRID swwp2s on the fake camera)
   });
 
   it('a ready embedding works as a reference too (client-embedding), and a wrong-length one is refused', async () => {
-    const camera = await openCamera();
+    const camera = await openCameraInPage();
     let bitmap: ImageBitmap;
     try {
       bitmap = await createImageBitmap(camera);
     } finally {
-      closeCamera(camera);
+      closeCameraInPage(camera);
     }
     const { embedding } = await engine.enrollReference(bitmap);
     bitmap.close();
@@ -196,12 +181,12 @@ describe('1:1 face match in a certification run (GRID swwp2s on the fake camera)
     twoFaces.close();
     twoFacesLarger.close();
 
-    const camera = await openCamera();
+    const camera = await openCameraInPage();
     let small: ImageBitmap;
     try {
       small = await createImageBitmap(camera, { resizeWidth: 160, resizeHeight: 120 });
     } finally {
-      closeCamera(camera);
+      closeCameraInPage(camera);
     }
     const smallError = await enrollmentError(engine, small);
     small.close();
@@ -214,13 +199,13 @@ describe('1:1 face match in a certification run (GRID swwp2s on the fake camera)
   });
 
   it('embeds 1,000 times in the worker without leaking a tensor', async () => {
-    const camera = await openCamera();
+    const camera = await openCameraInPage();
     try {
       let metrics = null;
       for (let attempt = 0; attempt < 20 && metrics?.faceCount !== 1; attempt++) metrics = await engine.analyzeFrame(await createImageBitmap(camera));
       expect(metrics?.faceCount, 'a frame with one face').to.equal(1);
     } finally {
-      closeCamera(camera);
+      closeCameraInPage(camera);
     }
     const first = await engine.embedLastFrame();
     expect(first?.length).to.equal(1024);

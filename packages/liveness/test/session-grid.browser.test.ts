@@ -3,6 +3,7 @@ import { createLivenessEngine, type LivenessEngine } from '@huoti/liveness';
 import { digestEvidence, validateEvidenceBundle, type ChallengePlan } from '@huoti/liveness/protocol';
 import { runCertification } from '../src/session/run-certification.js';
 import type { CertificationEvent, CertificationOutcome } from '../src/session/certification-event.js';
+import { closeCameraInPage, openCameraInPage } from './clip-samples.js';
 import { declareFakeMedia } from '../../../test-support/fake-media.js';
 
 // GRID swwp2s loops every 3 s with blinks at 1.04, 1.72 and 2.84 s: three chances per loop, so a
@@ -29,22 +30,6 @@ function blinkPlan(): ChallengePlan {
   };
 }
 
-async function openCamera(): Promise<HTMLVideoElement> {
-  const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: false });
-  const video = document.createElement('video');
-  video.muted = true;
-  video.playsInline = true;
-  video.srcObject = stream;
-  document.body.append(video);
-  await video.play();
-  return video;
-}
-
-function closeCamera(video: HTMLVideoElement): void {
-  for (const track of (video.srcObject as MediaStream | null)?.getTracks() ?? []) track.stop();
-  video.remove();
-}
-
 describe('runCertification on a GRID speaker (fake camera)', () => {
   let engine: LivenessEngine;
   before(async () => {
@@ -55,7 +40,7 @@ describe('runCertification on a GRID speaker (fake camera)', () => {
   });
 
   it('passes a blink plan and produces evidence that validates, with a matching digest and best frames', async () => {
-    const video = await openCamera();
+    const video = await openCameraInPage();
     const plan = blinkPlan();
     const events: CertificationEvent[] = [];
     let outcome: CertificationOutcome | undefined;
@@ -65,7 +50,7 @@ describe('runCertification on a GRID speaker (fake camera)', () => {
         if (event.type === 'complete') outcome = event.outcome;
       }
     } finally {
-      closeCamera(video);
+      closeCameraInPage(video);
     }
     expect(outcome, 'a complete event').to.not.equal(undefined);
     const bundle = outcome!.evidence;
@@ -100,7 +85,7 @@ describe('runCertification on a GRID speaker (fake camera)', () => {
   });
 
   it('runs a readDigits step on the microphone: a recording that ignores the reveals fails, with its segments and audio in the evidence', async () => {
-    const video = await openCamera();
+    const video = await openCameraInPage();
     const microphone = await navigator.mediaDevices.getUserMedia({ audio: true, video: false });
     const plan: ChallengePlan = { ...blinkPlan(), steps: [{ kind: 'readDigits', digits: [4, 7, 1], digitOnsetsMs: [500, 1500, 2500] }] };
     const revealed: (readonly number[])[] = [];
@@ -121,7 +106,7 @@ describe('runCertification on a GRID speaker (fake camera)', () => {
       }
       expect(microphone.getAudioTracks()[0]!.readyState, "the caller's microphone keeps running").to.equal('live');
     } finally {
-      closeCamera(video);
+      closeCameraInPage(video);
       for (const track of microphone.getTracks()) track.stop();
     }
     expect(revealed.map((digits) => digits.join(''))).to.deep.equal(['', '4', '47', '471']);
@@ -151,7 +136,7 @@ describe('runCertification on a GRID speaker (fake camera)', () => {
   });
 
   it('leaves out best frames unless asked, and stops quietly on abort', async () => {
-    const video = await openCamera();
+    const video = await openCameraInPage();
     const controller = new AbortController();
     const events: CertificationEvent[] = [];
     try {
@@ -160,7 +145,7 @@ describe('runCertification on a GRID speaker (fake camera)', () => {
         if (event.type === 'step') controller.abort();
       }
     } finally {
-      closeCamera(video);
+      closeCameraInPage(video);
     }
     expect(events.map((e) => e.type)).to.not.include('complete');
   });
