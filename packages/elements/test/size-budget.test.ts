@@ -15,17 +15,18 @@ import { describe, expect, it } from 'vitest';
  *   issue's 40 kB, and the test fails above it.
  * - `run start`: chunks imported dynamically, which load when the person accepts the consent and
  *   the run starts, alongside the models: the default driver and the `@huoti/liveness` engine
- *   client (bridge, challenge run, evidence, voice capture). Reported and guarded separately.
+ *   client (bridge, frame capture, voice capture, best frames, evidence assembly). The challenge
+ *   run itself is in the worker. Initial and run start together must stay within the same 40 kB.
  *
  * The worker bundle, the audio worklet, models and wasm load later still and are not counted.
  */
 const INITIAL_BUDGET_BYTES = 40_000;
 /**
- * Everything on the main thread, initial and run start together: a guard against growth, not the
- * target. 47.8 kB on 2026-11-30, after the engine client gained presentation-attack planarity and
- * face match; before the split the whole page was 39.1 kB (42.9 kB measured with Lit's dev build).
+ * Everything on the main thread, initial and run start together: the issue's target for the
+ * element plus the engine client. 48.1 kB while the challenge run (detectors, guards, trace,
+ * planarity, face-match checks) ran on the main thread; 38.2 kB since it runs in the worker.
  */
-const TOTAL_BUDGET_BYTES = 50_000;
+const TOTAL_BUDGET_BYTES = 40_000;
 
 const ENTRY_ID = '\0huoti-size-entry';
 const virtualEntry: Plugin = {
@@ -38,6 +39,8 @@ interface ChunkSize {
   readonly fileName: string;
   readonly gzipBytes: number;
   readonly modules: readonly string[];
+  /** The modules' rendered code before minification, to check which code is on the main thread. */
+  readonly code: string;
 }
 
 interface Measurement {
@@ -77,6 +80,9 @@ async function measure(): Promise<Measurement> {
       fileName: chunk.fileName,
       gzipBytes: gzipSync(chunk.code, { level: 9 }).length,
       modules: Object.keys(chunk.modules),
+      code: Object.values(chunk.modules)
+        .map((module) => module.code ?? '')
+        .join('\n'),
     });
     return {
       initial: [...chunks.values()].filter((chunk) => initialNames.has(chunk.fileName)).map(size),
@@ -88,12 +94,12 @@ async function measure(): Promise<Measurement> {
 }
 
 describe('main-thread size budget', () => {
-  it(`<huoti-liveness> loads at most ${INITIAL_BUDGET_BYTES / 1000} kB min+gzip before a run; with the engine client at most ${TOTAL_BUDGET_BYTES / 1000} kB`, async () => {
+  it(`<huoti-liveness> with its engine client loads at most ${TOTAL_BUDGET_BYTES / 1000} kB min+gzip on the main thread, at most ${INITIAL_BUDGET_BYTES / 1000} kB of it before a run`, async () => {
     const { initial, runStart } = await measure();
     const initialBytes = sum(initial);
     const totalBytes = initialBytes + sum(runStart);
     console.info(
-      `[size] initial ${initialBytes} B min+gzip (budget ${INITIAL_BUDGET_BYTES} B), run start ${sum(runStart)} B, total ${totalBytes} B (guard ${TOTAL_BUDGET_BYTES} B)`,
+      `[size] initial ${initialBytes} B min+gzip (budget ${INITIAL_BUDGET_BYTES} B), run start ${sum(runStart)} B, total ${totalBytes} B (budget ${TOTAL_BUDGET_BYTES} B)`,
     );
 
     const initialModules = modulesOf(initial);
@@ -102,6 +108,10 @@ describe('main-thread size budget', () => {
     expect(initialModules.filter((id) => /[/\\]development[/\\]/.test(id)), "Lit's production build, as a production bundler picks").toEqual([]);
     expect(initialModules.filter((id) => id.includes('/packages/liveness/dist/')), 'the engine client waits for the run').toEqual([]);
     expect(modulesOf(runStart).some((id) => id.includes('/packages/liveness/dist/')), 'the engine client is counted in the total').toBe(true);
+    const runStartCode = runStart.map((chunk) => chunk.code).join('\n');
+    for (const workerSide of ['class BlinkDetector', 'class RunGuards', 'function fitHomography', 'class MetricTraceRecorder']) {
+      expect(runStartCode.includes(workerSide), `${workerSide} runs in the worker, not on the main thread`).toBe(false);
+    }
 
     expect(initialBytes).toBeLessThanOrEqual(INITIAL_BUDGET_BYTES);
     expect(totalBytes).toBeLessThanOrEqual(TOTAL_BUDGET_BYTES);

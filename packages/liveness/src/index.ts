@@ -69,6 +69,14 @@ export {
   type AttemptCheck,
   type AttemptLimiterSnapshot,
 } from './challenges/attempt-limiter.js';
+export { planRefusal } from './challenges/plan-refusal.js';
+export type { ChallengeHandle, ChallengeOpenOptions, ChallengeWatchOptions, ChallengeFrame } from './engine/challenge-handle.js';
+export type {
+  ChallengeSessionOptions,
+  ChallengeProgress,
+  ChallengeFrameResult,
+  ChallengeSummary,
+} from './session/challenge-session-messages.js';
 export { createLocalPlan, DEFAULT_LOCAL_PLAN_CONFIG, type LocalPlanConfig, type LocalPlanOptions, type RandomBytesSource } from './challenges/local-plan.js';
 export type { VoicedSegment } from './audio/voiced-segment.js';
 export { VoiceActivityDetector, type VoiceActivityDetectorOptions } from './audio/voice-activity-detector.js';

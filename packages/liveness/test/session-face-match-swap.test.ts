@@ -20,7 +20,7 @@ import { diskGraphModel } from './disk-graph-model.js';
 // backend in Node (the built `@huoti/liveness/face-match`, as a server would load it): Chromium's
 // fake camera plays one file for a whole test file, so a camera that changes person mid-run is
 // replayed here instead, frame by frame, through the session's own face-match decision
-// (`FaceMatchTracker`, which runCertification drives the same way). Frames are decoded from the
+// (`FaceMatchTracker`, which the worker's `ChallengeSession` drives the same way). Frames are decoded from the
 // shared fixtures with ffmpeg; the metrics that pick the checked frames are the engine's own
 // (`measureFace` on the same landmarks). Needs `pnpm build` first (dist/assets/models).
 
@@ -65,25 +65,14 @@ async function liveFrame(relative: string, timeS: number, timestampMs: number): 
     const rgba = new Uint8ClampedArray(width * height * 4);
     for (let i = 0, j = 0; i < rgb.length; i += 3, j += 4) [rgba[j], rgba[j + 1], rgba[j + 2], rgba[j + 3]] = [rgb[i]!, rgb[i + 1]!, rgb[i + 2]!, 255];
     const face = measureFace(faces[0]!.landmarks, { data: rgba, width, height }, false);
-    const sample = toMetricSample({
-      faceCount: 1,
-      primaryFace: face,
-      otherFaces: [],
-      frameWidthPx: width,
-      frameHeightPx: height,
-      inferenceMs: 0,
-      frameIndex: 0,
-      cameraTimestampMs: timestampMs,
-      roundTripMs: 0,
-      droppedFrameCount: 0,
-    });
+    const sample = toMetricSample({ faceCount: 1, primaryFace: face, cameraTimestampMs: timestampMs });
     return { sample, embedding: await embedder.embedAsync(image, faces[0]!.landmarks) };
   } finally {
     image.dispose();
   }
 }
 
-/** Feeds frames (each with the plan step it was shown in) through the tracker as runCertification does. */
+/** Feeds frames (each with the plan step it was shown in) through the tracker as the worker's `ChallengeSession` does. */
 function replay(tracker: FaceMatchTracker, frames: readonly (LiveFrame & { stepIndex: number })[]): number | null {
   for (const frame of frames) {
     if (tracker.shouldCheck(frame.stepIndex, frame.sample) && tracker.check(frame.stepIndex, frame.sample, frame.embedding)) return frame.sample.timestampMs;

@@ -1,8 +1,8 @@
 import {
-  createChallengeRun,
   createLivenessEngine,
   createLocalPlan,
   HuotiError,
+  planRefusal,
   runCertification,
   type CertificationOutcome,
   type ChallengeFailureReason,
@@ -151,7 +151,7 @@ export class LivenessDriver implements CertificationDriver {
     const { signal } = input;
     const plan: ChallengePlan = input.plan ?? createLocalPlan({ now: Date.now(), steps: LOCAL_PLAN_STEPS, pacing: input.pacing, shouldRequireFaceMatch: Boolean(input.faceReference) });
     // The element checks only the shape it relies on; the challenge run refuses what it cannot run.
-    const refusal = createChallengeRun(plan, { now: Date.now() }).state.final?.reason;
+    const refusal = planRefusal(plan, Date.now());
     if (refusal) throw new HuotiElementError(refusal === 'PLAN_EXPIRED' ? 'PLAN_EXPIRED' : 'PLAN_INVALID', `the challenge plan was refused: ${refusal}`);
     const progress = new EventQueue<CertificationDriverEvent>();
     const engineConfig: Partial<LivenessEngineConfig> = {

@@ -3,7 +3,10 @@ import type { WorkerFrameMetrics } from '../engine/frame-metrics.js';
 import { HuotiError } from '../errors/huoti-error.js';
 import type { LoadProgress } from '../models/load-progress.js';
 import type { Result } from '../worker/result.js';
+import type { VoicedSegment } from '../audio/voiced-segment.js';
+import type { ChallengeFrameResult, ChallengeSessionOptions, ChallengeSummary } from '../session/challenge-session-messages.js';
 import type {
+  ChallengeOpened,
   FaceEmbeddingResult,
   ReferenceEmbeddingResult,
   WorkerInitOptions,
@@ -147,18 +150,62 @@ export class LivenessBridge {
    * @throws {HuotiError} `DISPOSED`; `WORKER_CRASHED` once restarts are used up; `INVALID_INPUT`.
    */
   async analyze(frame: ImageBitmap, shouldIncludeLandmarks: boolean): Promise<WorkerFrameMetrics | null> {
+    return this.#sendFrame(frame, 'analyze()', (live) => live.connection.api.analyze(Comlink.transfer(frame, [frame]), shouldIncludeLandmarks), () => null);
+  }
+
+  /**
+   * Opens a certification session in the worker (loading the embedding model when it needs one).
+   *
+   * @throws {HuotiError} `ASSET_LOAD_FAILED`, `DISPOSED`, `WORKER_CRASHED`, `INVALID_INPUT`.
+   */
+  async openChallenge(options: ChallengeSessionOptions): Promise<ChallengeOpened> {
+    return this.#call((live) => live.connection.api.openChallenge(options), this.#options.loadTimeoutMs + this.#options.frameTimeoutMs, 'openChallenge()');
+  }
+
+  /**
+   * Sends one frame of session `sessionId` with its capture time and the voiced segments heard
+   * since the previous frame; `null` without sending when a frame is already in flight (the frame
+   * is closed: a drop, and the caller keeps the segments for the next frame).
+   *
+   * @throws {HuotiError} `WORKER_CRASHED` when the worker crashed: the session is lost with it (the
+   *   worker is restarted, within `maxWorkerRestarts`, for the next run); `DISPOSED`; `INVALID_INPUT`.
+   */
+  async advanceChallenge(sessionId: number, frame: ImageBitmap, cameraTimestampMs: number, segments: readonly VoicedSegment[]): Promise<ChallengeFrameResult | null> {
+    return this.#sendFrame(
+      frame,
+      'advanceChallenge()',
+      (live) => live.connection.api.advanceChallenge(sessionId, Comlink.transfer(frame, [frame]), cameraTimestampMs, segments),
+      (crash) => {
+        throw new HuotiError('WORKER_CRASHED', `the certification session was lost with the worker: ${crash.message}`, { cause: crash });
+      },
+    );
+  }
+
+  /** Ends session `sessionId` and returns its record. @throws {HuotiError} `DISPOSED`, `WORKER_CRASHED`, `INVALID_INPUT`. */
+  async finishChallenge(sessionId: number, lateSegments: readonly VoicedSegment[]): Promise<ChallengeSummary> {
+    return this.#call((live) => live.connection.api.finishChallenge(sessionId, lateSegments), this.#options.frameTimeoutMs, 'finishChallenge()');
+  }
+
+  /** Drops session `sessionId`; quiet when the worker is gone (the session went with it). */
+  async closeChallenge(sessionId: number): Promise<void> {
+    if (this.#isDisposed || !this.#worker) return;
+    await this.#call((live) => live.connection.api.closeChallenge(sessionId), this.#options.frameTimeoutMs, 'closeChallenge()').catch(() => undefined);
+  }
+
+  /**
+   * One frame in flight: a frame offered while busy is closed and `null` returned. A crash on the
+   * frame restarts the worker (within `maxWorkerRestarts`), then `afterRestart` decides: a plain
+   * analysis drops the frame, a session call fails because its state died with the worker.
+   */
+  async #sendFrame<T>(frame: ImageBitmap, what: string, invoke: (live: LiveWorker) => Promise<Result<T>>, afterRestart: (crash: HuotiError) => null): Promise<T | null> {
     if (this.#isBusy || this.#isDisposed) {
       frame.close();
-      if (this.#isDisposed) throw new HuotiError('DISPOSED', 'analyze() after dispose()');
+      if (this.#isDisposed) throw new HuotiError('DISPOSED', `${what} after dispose()`);
       return null;
     }
     this.#isBusy = true;
     try {
-      return await this.#call(
-        (live) => live.connection.api.analyze(Comlink.transfer(frame, [frame]), shouldIncludeLandmarks),
-        this.#options.frameTimeoutMs,
-        'analyze()',
-      );
+      return await this.#call(invoke, this.#options.frameTimeoutMs, what);
     } catch (error) {
       frame.close(); // a no-op once transferred; closes it when the call never left
       if (!(error instanceof HuotiError) || error.code !== 'WORKER_CRASHED' || this.#isDisposed) throw error;
@@ -166,7 +213,7 @@ export class LivenessBridge {
       if (this.#restartCount >= this.#options.maxWorkerRestarts) throw error;
       this.#restartCount += 1;
       await this.#startWorker();
-      return null;
+      return afterRestart(error);
     } finally {
       this.#isBusy = false;
     }

@@ -4,6 +4,7 @@ import type { VoicedSegment } from '../audio/voiced-segment.js';
 import type { ChallengePlan, ChallengeStep, ChallengeStepKind } from '../protocol/challenge-plan.js';
 import type { ActionDetector } from './action-detector.js';
 import type { ChallengeFailureReason } from './challenge-failure-reason.js';
+import { planRefusal } from './plan-refusal.js';
 import { createActionDetector, type MotionStepKind } from './create-action-detector.js';
 import type { GuardHint } from './guard-hint.js';
 import type { MetricSample } from './metric-sample.js';
@@ -124,7 +125,7 @@ export function createChallengeRun(plan: ChallengePlan, options: ChallengeRunOpt
     readDigitsDecision: null,
   };
 
-  const refusal = validatePlan(plan, options.now);
+  const refusal = planRefusal(plan, options.now);
   if (refusal) state = { ...state, status: 'failed', currentStep: null, final: { passed: false, reason: refusal } };
 
   const fail = (t: number, reason: ChallengeFailureReason, extra: Partial<ChallengeRunState> = {}): ChallengeRunState => {
@@ -216,22 +217,4 @@ export function createChallengeRun(plan: ChallengePlan, options: ChallengeRunOpt
       return state.final ? state : fail(lastSampleMs === Number.NEGATIVE_INFINITY ? 0 : lastSampleMs, reason);
     },
   };
-}
-
-function validatePlan(plan: ChallengePlan, nowMs: number): ChallengeFailureReason | null {
-  const expiresAtMs = Date.parse(plan.expiresAt);
-  if (!Number.isFinite(expiresAtMs) || nowMs >= expiresAtMs) return 'PLAN_EXPIRED';
-  if (plan.steps.length === 0) return 'INVALID_PLAN';
-  for (const step of plan.steps) {
-    if (step.kind !== 'readDigits') continue;
-    const digits = step.digits ?? [];
-    const onsets = step.digitOnsetsMs ?? [];
-    const isValid =
-      digits.length > 0 &&
-      digits.length === onsets.length &&
-      digits.every((d) => Number.isInteger(d) && d >= 0 && d <= 9) &&
-      onsets.every((o, i) => Number.isFinite(o) && o >= 0 && (i === 0 || o >= (onsets[i - 1] ?? 0)));
-    if (!isValid) return 'INVALID_PLAN';
-  }
-  return null;
 }

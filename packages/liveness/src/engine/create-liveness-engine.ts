@@ -1,11 +1,14 @@
 import { LivenessBridge } from '../bridge/liveness-bridge.js';
-import { FrameSource, type LivenessVideoSource } from '../capture/frame-source.js';
+import type { VoicedSegment } from '../audio/voiced-segment.js';
+import type { LivenessVideoSource } from '../capture/frame-source.js';
 import { resolveLivenessEngineConfig, type LivenessEngineConfig } from '../config/engine-config.js';
 import { HuotiError } from '../errors/huoti-error.js';
-import { combineAbortSignals } from './combine-abort-signals.js';
+import type { ChallengeFrameResult } from '../session/challenge-session-messages.js';
+import type { ChallengeHandle, ChallengeOpenOptions } from './challenge-handle.js';
 import type { EnrolledFaceReference } from './face-reference.js';
 import { referenceBitmap } from './reference-bitmap.js';
 import { normaliseReferenceEmbedding } from './reference-embedding.js';
+import { frameLoop } from './frame-loop.js';
 import type { FrameMetrics } from './frame-metrics.js';
 import type { LivenessEngine, WatchOptions } from './liveness-engine.js';
 
@@ -54,41 +57,48 @@ export async function createLivenessEngine(config: Partial<LivenessEngineConfig>
   const disposal = new AbortController();
   let faceReference: EnrolledFaceReference | null = null;
 
+  const loopSettings = { analysisWidthPx: resolved.analysisWidthPx, frameTimeoutMs: resolved.frameTimeoutMs, disposal: disposal.signal };
+
   async function* watch(source: LivenessVideoSource, options: WatchOptions = {}): AsyncGenerator<FrameMetrics, void, undefined> {
-    if (disposal.signal.aborted) throw new HuotiError('DISPOSED', 'watch() after dispose()');
-    const { signal, detach } = combineAbortSignals(options.signal ? [options.signal, disposal.signal] : [disposal.signal]);
     const shouldIncludeLandmarks = options.includeLandmarks ?? false;
-    let frames: FrameSource | undefined;
-    let droppedFrameCount = 0;
     let frameIndex = 0;
-    try {
-      frames = await FrameSource.open(source, resolved.analysisWidthPx, resolved.frameTimeoutMs, signal);
-      for (;;) {
-        const captured = await frames.next(signal);
-        droppedFrameCount += captured.skippedFrameCount;
-        const grabbedAt = performance.now();
-        const metrics = await bridge.analyze(captured.bitmap, shouldIncludeLandmarks);
-        if (metrics === null) {
-          droppedFrameCount += 1; // another frame was in flight, or the worker was restarted on this one
-          continue;
-        }
-        yield {
-          ...metrics,
-          frameIndex: frameIndex++,
-          cameraTimestampMs: captured.cameraTimestampMs,
-          roundTripMs: performance.now() - grabbedAt,
-          droppedFrameCount,
-        };
-      }
-    } catch (error) {
-      if (disposal.signal.aborted) throw new HuotiError('DISPOSED', 'the engine was disposed while watching', { cause: error });
-      // The caller's own abort ends the iteration quietly, as a `break` would.
-      if (options.signal?.aborted && error instanceof HuotiError && error.code === 'ABORTED') return;
-      throw error;
-    } finally {
-      frames?.close();
-      detach();
+    const frames = frameLoop(source, loopSettings, options.signal, (bitmap) => bridge.analyze(bitmap, shouldIncludeLandmarks));
+    for await (const { value, cameraTimestampMs, roundTripMs, droppedFrameCount } of frames) {
+      yield { ...value, frameIndex: frameIndex++, cameraTimestampMs, roundTripMs, droppedFrameCount };
     }
+  }
+
+  async function openChallenge(options: ChallengeOpenOptions): Promise<ChallengeHandle> {
+    if (disposal.signal.aborted) throw new HuotiError('DISPOSED', 'openChallenge() after dispose()');
+    const opened = await bridge.openChallenge({ ...options, nowMs: Date.now(), faceReference });
+    if (opened.sessionId === null) throw new HuotiError('INVALID_INPUT', `the challenge plan was refused: ${opened.refusal}`);
+    const { sessionId } = opened;
+    let isClosed = false;
+    return {
+      async *watch(source, watchOptions = {}) {
+        // Segments taken for a frame that was never sent wait for the next one.
+        let pending: VoicedSegment[] = [];
+        const send = async (bitmap: ImageBitmap, cameraTimestampMs: number): Promise<ChallengeFrameResult | null> => {
+          if (watchOptions.takeVoicedSegments) pending = [...pending, ...watchOptions.takeVoicedSegments()];
+          const result = await bridge.advanceChallenge(sessionId, bitmap, cameraTimestampMs, pending);
+          if (result) pending = [];
+          return result;
+        };
+        for await (const { value, cameraTimestampMs, droppedFrameCount } of frameLoop(source, loopSettings, watchOptions.signal, send)) {
+          yield { ...value, cameraTimestampMs, droppedFrameCount };
+        }
+      },
+      async finish(lateSegments = []) {
+        const summary = await bridge.finishChallenge(sessionId, lateSegments);
+        isClosed = true;
+        return summary;
+      },
+      async close() {
+        if (isClosed) return;
+        isClosed = true;
+        await bridge.closeChallenge(sessionId);
+      },
+    };
   }
 
   return {
@@ -99,6 +109,7 @@ export async function createLivenessEngine(config: Partial<LivenessEngineConfig>
       return bridge.restartCount;
     },
     watch,
+    openChallenge,
     analyzeFrame: (frame, options = {}) => bridge.analyze(frame, options.includeLandmarks ?? false),
     get faceReference() {
       return faceReference;

@@ -1,5 +1,6 @@
 import type { LivenessVideoSource } from '../capture/frame-source.js';
 import type { StartupTimings, WorkerMemory } from '../worker/worker-api.js';
+import type { ChallengeHandle, ChallengeOpenOptions } from './challenge-handle.js';
 import type { EngineCapabilities } from './engine-capabilities.js';
 import type { EnrolledFaceReference, FaceReferenceInput } from './face-reference.js';
 import type { FrameMetrics, WorkerFrameMetrics } from './frame-metrics.js';
@@ -30,6 +31,15 @@ export interface LivenessEngine {
    *   `WORKER_CRASHED` once restarts are used up.
    */
   watch(source: LivenessVideoSource, options?: WatchOptions): AsyncGenerator<FrameMetrics, void, undefined>;
+  /**
+   * Opens a challenge run of `options.plan` in the worker, with the reference enrolled now (for a
+   * plan with a `faceMatch` step; the embedding model loads then). `runCertification` drives it;
+   * call this directly only to build a session of your own.
+   *
+   * @throws {HuotiError} `INVALID_INPUT` when the plan is refused (expired or malformed);
+   *   `ASSET_LOAD_FAILED` (embedding model), `DISPOSED`, `WORKER_CRASHED`.
+   */
+  openChallenge(options: ChallengeOpenOptions): Promise<ChallengeHandle>;
   /**
    * Analyses one still frame (transferred to the worker and closed there). Resolves `null` when
    * another frame is in flight (the frame is dropped) or the worker was restarted on it.

@@ -1,38 +1,20 @@
-import type { VoicedSegment as DetectorSegment } from '../audio/voiced-segment.js';
 import { startVoiceCapture, type VoiceCapture } from '../audio-capture/start-voice-capture.js';
 import { encodeWav } from '../audio-capture/wav-encoding.js';
-import { createChallengeRun, type ChallengeRunState, type StepResult } from '../challenges/challenge-run.js';
 import type { StrictnessProfileOverrides } from '../challenges/strictness-profiles.js';
 import type { LivenessVideoSource } from '../capture/frame-source.js';
 import type { LivenessEngine } from '../engine/liveness-engine.js';
-import { HuotiError } from '../errors/huoti-error.js';
-import { resolveFaceMatchThresholds, type FaceMatchThresholds } from '../face-match/face-match-thresholds.js';
-import { requiresFaceMatch, type ChallengePlan } from '../protocol/challenge-plan.js';
+import type { FaceMatchThresholds } from '../face-match/face-match-thresholds.js';
+import type { ChallengePlan } from '../protocol/challenge-plan.js';
 import { digestEvidence } from '../protocol/digest-evidence.js';
-import {
-  EVIDENCE_FORMAT_VERSION,
-  type AudioClip,
-  type BestFrame,
-  type EvidenceBundle,
-  type PlanarityEvidence,
-  type FaceMatchRecord,
-  type StepOutcome,
-  type StepTrace,
-  type VoicedSegment,
-} from '../protocol/evidence-bundle.js';
+import { EVIDENCE_FORMAT_VERSION, type AudioClip, type BestFrame, type EvidenceBundle } from '../protocol/evidence-bundle.js';
 import { DEFAULT_PROTOCOL_LIMITS } from '../protocol/protocol-limits.js';
 import type { PlanarityConfig } from '../presentation/planarity-config.js';
-import { PlanarityTracker } from '../presentation/planarity-tracker.js';
 import { VERSION } from '../version.js';
-import { findActionPeak } from './action-peak.js';
 import { BestFrameCollector } from './best-frame-collector.js';
 import { bytesToBase64 } from './bytes-to-base64.js';
 import { resolveCertificationConfig, type CertificationConfig } from './certification-config.js';
 import type { CertificationEvent, CertificationOutcome } from './certification-event.js';
-import { profileOverridesForEngine } from './eye-refinement-overrides.js';
-import { FaceMatchTracker } from './face-match-tracker.js';
-import { MetricTraceRecorder } from './metric-trace-recorder.js';
-import { toMetricSample } from './to-metric-sample.js';
+import type { ChallengeProgress, ChallengeSummary } from './challenge-session-messages.js';
 
 /** What goes into the evidence beyond the trace. Face and voice leave the device only with separate consent. */
 export interface EvidenceOptions {
@@ -73,8 +55,6 @@ export interface CertificationOptions {
   readonly faceMatchThresholds?: Partial<FaceMatchThresholds>;
 }
 
-const toSegment = (s: DetectorSegment): VoicedSegment => [s.startMs, s.endMs];
-
 /**
  * Runs one certification: analyses `video` with `engine`, feeds the challenge run of `plan`
  * (steps in order, digits revealed on schedule, voiced segments from the microphone for
@@ -98,17 +78,17 @@ const toSegment = (s: DetectorSegment): VoicedSegment => [s.startMs, s.endMs];
 export async function* runCertification(options: CertificationOptions): AsyncGenerator<CertificationEvent, void, undefined> {
   const config = resolveCertificationConfig(options.config);
   const { engine, plan, signal } = options;
-  const profileOverrides = profileOverridesForEngine(engine.capabilities, options.profileOverrides);
-  const run = createChallengeRun(plan, { now: Date.now(), ...(profileOverrides ? { profileOverrides } : {}) });
-  if (run.state.final) throw new HuotiError('INVALID_INPUT', `the challenge plan was refused: ${run.state.final.reason ?? 'unknown'}`);
+  // The run itself (detectors, guards, trace, planarity, face-match checks) lives in the worker.
+  const challenge = await engine.openChallenge({
+    plan,
+    config,
+    ...(options.profileOverrides ? { profileOverrides: options.profileOverrides } : {}),
+    ...(options.planarity ? { planarity: options.planarity } : {}),
+    ...(options.faceMatchThresholds ? { faceMatchThresholds: options.faceMatchThresholds } : {}),
+  });
 
   const hasReadDigits = plan.steps.some((step) => step.kind === 'readDigits');
   const shouldIncludeAudio = (options.evidence?.includeAudio ?? false) && hasReadDigits;
-  const recorder = new MetricTraceRecorder();
-  const planarity = new PlanarityTracker(options.planarity);
-  const faceMatch = requiresFaceMatch(plan)
-    ? new FaceMatchTracker(engine.faceReference, resolveFaceMatchThresholds(options.faceMatchThresholds)[plan.strictness], config)
-    : null;
   let voice: VoiceCapture | null = null;
   let bestFrames: BestFrameCollector | null = null;
   let isDone = false;
@@ -124,59 +104,43 @@ export async function* runCertification(options: CertificationOptions): AsyncGen
     }
     if (options.evidence?.includeBestFrames) bestFrames = new BestFrameCollector(options.video, config);
 
-    let state: ChallengeRunState = run.state;
+    const capture = voice;
+    let final: ChallengeProgress['final'] = null;
     let reportedStep = -1;
     let reportedDigits = 0;
     let reportedHints = '';
     let droppedFrames = 0;
-    for await (const frame of engine.watch(options.video, signal ? { signal } : {})) {
+    const frames = challenge.watch(options.video, {
+      ...(signal ? { signal } : {}),
+      ...(capture ? { takeVoicedSegments: () => capture.takeSegments() } : {}),
+    });
+    for await (const frame of frames) {
       droppedFrames = frame.droppedFrameCount;
-      const sample = toMetricSample(frame);
-      if (!recorder.add(sample)) continue;
-      planarity.add(sample.timestampMs, frame.faceCount === 1 ? (frame.primaryFace?.stableLandmarks ?? null) : null);
-      if (voice) run.pushVoicedSegments(voice.takeSegments());
-      // Checked before the sample moves the run on: the frame belongs to the step it was shown in,
-      // and a mismatch on a run's last frame must still fail it. No frame is in flight here.
-      if (faceMatch?.shouldCheck(state.stepIndex, sample)) {
-        const embedding = await engine.embedLastFrame();
-        if (embedding && faceMatch.check(state.stepIndex, sample, embedding)) run.failWith('FACE_MISMATCH');
+      if (frame.sample) bestFrames?.offer(frame.sample);
+      const { progress } = frame;
+      final = progress.final;
+      if (progress.stepKind && (progress.stepIndex !== reportedStep || progress.revealedDigits.length !== reportedDigits)) {
+        reportedStep = progress.stepIndex;
+        reportedDigits = progress.revealedDigits.length;
+        yield { type: 'step', index: progress.stepIndex, total: plan.steps.length, kind: progress.stepKind, revealedDigits: progress.revealedDigits };
       }
-      state = run.push(sample);
-      bestFrames?.offer(sample);
-
-      if (state.currentStep && (state.stepIndex !== reportedStep || state.revealedDigits.length !== reportedDigits)) {
-        reportedStep = state.stepIndex;
-        reportedDigits = state.revealedDigits.length;
-        yield { type: 'step', index: state.stepIndex, total: plan.steps.length, kind: state.currentStep.kind, revealedDigits: state.revealedDigits };
-      }
-      const hintKey = state.hints.map((h) => h.code).join();
-      if (!state.final && hintKey !== reportedHints) {
+      const hintKey = progress.hints.map((h) => h.code).join();
+      if (!final && hintKey !== reportedHints) {
         reportedHints = hintKey;
-        yield { type: 'hints', hints: state.hints };
+        yield { type: 'hints', hints: progress.hints };
       }
-      if (state.final) break;
+      if (final) break;
     }
-    if (!state.final || signal?.aborted) return;
+    if (!final || signal?.aborted) return;
 
-    if (faceMatch?.hasReference && state.final.passed) state = failUncheckedFaceMatchStep(state, plan, faceMatch);
     // Segments that arrived after the decision still belong in the trace.
     await voice?.stop();
-    const evidence = await buildEvidence(state, {
-      plan,
-      recorder,
-      voice,
-      bestFrames,
-      faceMatch,
-      shouldIncludeAudio,
-      config,
-      backend: engine.capabilities.backend,
-      droppedFrames,
-      planarity: planarity.summary(),
-    });
+    const summary = await challenge.finish(voice?.takeSegments() ?? []);
+    const evidence = await buildEvidence(summary, { plan, voice, bestFrames, shouldIncludeAudio, config, backend: engine.capabilities.backend, droppedFrames });
     isDone = true;
     yield { type: 'complete', outcome: evidence };
   } finally {
-    if (!isDone) run.abort();
+    if (!isDone) await challenge.close();
     bestFrames?.close();
     await voice?.stop();
   }
@@ -184,31 +148,25 @@ export async function* runCertification(options: CertificationOptions): AsyncGen
 
 interface EvidenceInputs {
   readonly plan: ChallengePlan;
-  readonly recorder: MetricTraceRecorder;
   readonly voice: VoiceCapture | null;
   readonly bestFrames: BestFrameCollector | null;
-  readonly faceMatch: FaceMatchTracker | null;
   readonly shouldIncludeAudio: boolean;
   readonly config: CertificationConfig;
   readonly backend: string;
   readonly droppedFrames: number;
-  readonly planarity: PlanarityEvidence;
 }
 
-async function buildEvidence(state: ChallengeRunState, inputs: EvidenceInputs): Promise<CertificationOutcome> {
-  const { recorder, voice, config } = inputs;
-  const originMs = recorder.originMs ?? 0;
-  const relative = (ms: number): number => recorder.relativeMs(ms);
-  const frames = recorder.frames;
-  const lastFrameMs = frames.at(-1)?.[0] ?? 0;
+/** `timestampMs` (samples' clock) as ms since the first frame, rounded as the trace's frame times are; ≥ 0. */
+const relativeTo =
+  (originMs: number) =>
+  (timestampMs: number): number =>
+    Math.max(0, Math.round((timestampMs - originMs) * 10) / 10);
 
-  const steps: StepOutcome[] = state.stepResults.map((r) => ({
-    kind: r.kind,
-    passed: r.passed,
-    startedAt: relative(r.startedAt),
-    durationMs: Math.min(DEFAULT_PROTOCOL_LIMITS.maxStepTimeoutMs, Math.max(0, Math.round(r.durationMs * 10) / 10)),
-  }));
-  const traceSteps: StepTrace[] = state.stepResults.map((r) => stepTrace(r, recorder, voice));
+async function buildEvidence(summary: ChallengeSummary, inputs: EvidenceInputs): Promise<CertificationOutcome> {
+  const { voice, config, frames } = { ...inputs, frames: summary.frames };
+  const originMs = summary.originMs ?? 0;
+  const relative = relativeTo(originMs);
+  const lastFrameMs = frames.at(-1)?.[0] ?? 0;
 
   let bestFrames: BestFrame[] | undefined;
   if (inputs.bestFrames) {
@@ -220,7 +178,7 @@ async function buildEvidence(state: ChallengeRunState, inputs: EvidenceInputs): 
 
   let audio: AudioClip | undefined;
   if (inputs.shouldIncludeAudio && voice) {
-    const spans = state.stepResults.filter((r) => r.kind === 'readDigits');
+    const spans = summary.stepResults.filter((r) => r.kind === 'readDigits');
     const first = spans[0];
     const last = spans.at(-1);
     if (first && last) {
@@ -233,23 +191,22 @@ async function buildEvidence(state: ChallengeRunState, inputs: EvidenceInputs): 
     }
   }
 
-  const faceMatch: FaceMatchRecord | undefined = inputs.faceMatch?.record(relative);
   const durationS = lastFrameMs / 1000;
   const userAgent = typeof navigator === 'undefined' ? '' : navigator.userAgent.slice(0, DEFAULT_PROTOCOL_LIMITS.maxUserAgentLength);
-  const reason = state.final?.reason;
+  const { passed, reason } = summary.final;
   const unsigned: EvidenceBundle = {
-    passed: state.final?.passed ?? false,
+    passed,
     ...(reason ? { reason } : {}),
-    steps,
+    steps: summary.steps,
     evidence: {
       formatVersion: EVIDENCE_FORMAT_VERSION,
       plan: inputs.plan,
       capturedAt: new Date(performance.timeOrigin + originMs).toISOString(),
-      trace: { frames, steps: traceSteps },
+      trace: { frames, steps: summary.traceSteps },
       ...(bestFrames ? { bestFrames } : {}),
       ...(audio ? { audio } : {}),
-      ...(faceMatch ? { faceMatch } : {}),
-      presentation: { planarity: inputs.planarity },
+      ...(summary.faceMatch ? { faceMatch: summary.faceMatch } : {}),
+      presentation: { planarity: summary.planarity },
       environment: {
         backend: inputs.backend,
         fps: durationS > 0 ? Math.round(((frames.length - 1) / durationS) * 100) / 100 : 0,
@@ -262,31 +219,5 @@ async function buildEvidence(state: ChallengeRunState, inputs: EvidenceInputs): 
   };
   const digest = await digestEvidence(unsigned);
   const bundle: EvidenceBundle = { ...unsigned, evidence: { ...unsigned.evidence, digest } };
-  return { passed: bundle.passed, ...(reason ? { reason } : {}), steps, evidence: bundle };
-}
-
-/**
- * A passed run whose `faceMatch` step compared no frame (every embedding came back empty) has not
- * shown the enrolled person: it fails with `FACE_MISMATCH` on that step.
- */
-function failUncheckedFaceMatchStep(state: ChallengeRunState, plan: ChallengePlan, faceMatch: FaceMatchTracker): ChallengeRunState {
-  const stepIndex = plan.steps.findIndex((step) => step.kind === 'faceMatch');
-  if (stepIndex < 0 || faceMatch.hasChecked(stepIndex)) return state;
-  const stepResults = state.stepResults.map((result, index) =>
-    index === stepIndex ? { ...result, passed: false, reason: 'FACE_MISMATCH' as const } : result,
-  );
-  return { ...state, status: 'failed', stepResults, final: { passed: false, reason: 'FACE_MISMATCH' } };
-}
-
-function stepTrace(result: StepResult, recorder: MetricTraceRecorder, voice: VoiceCapture | null): StepTrace {
-  const endMs = result.startedAt + result.durationMs;
-  if (result.kind === 'readDigits') {
-    const segments = (voice?.segments ?? [])
-      .filter((s) => s.startMs >= result.startedAt && s.endMs <= endMs)
-      .slice(0, DEFAULT_PROTOCOL_LIMITS.maxVoicedSegmentsPerStep)
-      .map((s) => toSegment({ startMs: recorder.relativeMs(s.startMs), endMs: recorder.relativeMs(s.endMs) }));
-    return { kind: result.kind, eventsMs: [], voicedSegments: segments };
-  }
-  const peakMs = result.passed ? findActionPeak(result.kind, recorder.samples, result.startedAt, endMs) : null;
-  return { kind: result.kind, eventsMs: peakMs === null ? [] : [recorder.relativeMs(peakMs)] };
+  return { passed: bundle.passed, ...(reason ? { reason } : {}), steps: summary.steps, evidence: bundle };
 }

@@ -10,7 +10,7 @@ const finiteOrNull = (value: number | undefined): number | null => (value !== un
  * `primaryFace`), and anything not measured (no face, `NaN`) is `null`. The engine reports no
  * whole-frame brightness, so `frameBrightness` is `null` and the backlight guard stays idle.
  */
-export function toMetricSample(frame: FrameMetrics): MetricSample {
+export function toMetricSample(frame: Pick<FrameMetrics, 'faceCount' | 'primaryFace' | 'cameraTimestampMs'>): MetricSample {
   const face = frame.faceCount > 0 ? frame.primaryFace : null;
   return {
     timestampMs: frame.cameraTimestampMs,

@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs-core';
+import type { VoicedSegment } from '../audio/voiced-segment.js';
 import type { EngineCapabilities } from '../engine/engine-capabilities.js';
 import type { WorkerFrameMetrics } from '../engine/frame-metrics.js';
 import { loadGraphModel } from '@tensorflow/tfjs-converter';
@@ -15,10 +16,13 @@ import type { LoadProgress } from '../models/load-progress.js';
 import { MODEL_ASSET_NAMES } from '../models/model-asset-names.js';
 import { selectLandmarkPoints } from '../presentation/select-landmark-points.js';
 import { STABLE_LANDMARK_INDICES } from '../presentation/stable-landmarks.js';
+import { ChallengeSession } from '../session/challenge-session.js';
+import type { ChallengeFrameResult, ChallengeSummary } from '../session/challenge-session-messages.js';
 import { VERSION } from '../version.js';
 import { probeBackend } from './backend-probe.js';
 import type { Result } from './result.js';
 import type {
+  ChallengeOpened,
   FaceEmbeddingResult,
   LivenessWorkerApi,
   ReferenceEmbeddingResult,
@@ -49,6 +53,12 @@ interface WorkerState {
   /** The embedding model, loading or loaded; unset until a face is first embedded. */
   embedder?: Promise<FaceEmbedder>;
   lastFace?: AnalysedFace | undefined;
+  /** The engine's capabilities, known after init. */
+  capabilities?: EngineCapabilities;
+  /** The open certification session, if any. */
+  challenge?: { readonly id: number; readonly session: ChallengeSession } | undefined;
+  /** Sessions opened so far: the next one's id. */
+  challengeCount: number;
   /**
    * Calls that use the landmarker run one after another: a reference photo in the middle of the
    * camera stream would otherwise break the tracker's frame-to-frame state.
@@ -122,16 +132,18 @@ async function initialise(state: WorkerState, options: WorkerInitOptions, onProg
   state.landmarker = landmarker;
   state.options = options;
   const { webglRenderer, hasWasmSimd } = probe;
+  const capabilities: EngineCapabilities = {
+    requestedBackend: options.backend,
+    backend: probe.backend,
+    fallbacks,
+    eyeRefinement,
+    hasOffscreenCanvas: probe.hasOffscreenCanvas,
+    ...(webglRenderer === undefined ? {} : { webglRenderer }),
+    ...(hasWasmSimd === undefined ? {} : { hasWasmSimd }),
+  };
+  state.capabilities = capabilities;
   return {
-    capabilities: {
-      requestedBackend: options.backend,
-      backend: probe.backend,
-      fallbacks,
-      eyeRefinement,
-      hasOffscreenCanvas: probe.hasOffscreenCanvas,
-      ...(webglRenderer === undefined ? {} : { webglRenderer }),
-      ...(hasWasmSimd === undefined ? {} : { hasWasmSimd }),
-    },
+    capabilities,
     // Fetch and graph parsing overlap; "compile" is backend probing plus what parsing ran after the last byte.
     timings: { fetchMs: fetchEnded - started, compileMs: loaded - fetchEnded, warmUpMs: warmed - loaded },
     modelBytes: loadedBytes,
@@ -257,9 +269,23 @@ async function embedLastFrame(state: WorkerState, embedder: FaceEmbedder): Promi
   }
 }
 
+/** The open session with id `sessionId`. @throws {HuotiError} `INVALID_INPUT` when it is not open (a restarted worker has none). */
+function challengeOf(state: WorkerState, sessionId: number): ChallengeSession {
+  if (state.challenge?.id !== sessionId) throw new HuotiError(state.isDisposed ? 'DISPOSED' : 'INVALID_INPUT', `certification session ${sessionId} is not open in this worker`);
+  return state.challenge.session;
+}
+
+async function advanceChallenge(state: WorkerState, session: ChallengeSession, frame: ImageBitmap, cameraTimestampMs: number, segments: readonly VoicedSegment[]): Promise<ChallengeFrameResult> {
+  const metrics = await analyzeFrame(state, frame, false);
+  return session.push(metrics, cameraTimestampMs, segments, async () => {
+    const result = await embedLastFrame(state, await embedderOf(state));
+    return result?.embedding ?? null;
+  });
+}
+
 /** The object the worker entry exposes; kept apart from `expose` so it can be unit-tested. */
 export function createLivenessWorkerApi(scope: typeof globalThis): LivenessWorkerApi {
-  const state: WorkerState = { isDisposed: false, queue: Promise.resolve() };
+  const state: WorkerState = { isDisposed: false, queue: Promise.resolve(), challengeCount: 0 };
   return {
     hello: async (): Promise<Result<WorkerHello>> => ({
       ok: true,
@@ -301,6 +327,43 @@ export function createLivenessWorkerApi(scope: typeof globalThis): LivenessWorke
         return failure(error, 'INVALID_INPUT');
       }
     },
+    async openChallenge(options): Promise<Result<ChallengeOpened>> {
+      try {
+        if (!state.capabilities) throw new HuotiError(state.isDisposed ? 'DISPOSED' : 'INVALID_INPUT', 'openChallenge() before init()');
+        delete state.challenge;
+        const session = new ChallengeSession(options, state.capabilities);
+        if (session.refusal) return { ok: true, value: { sessionId: null, refusal: session.refusal } };
+        // Loaded now, not on the first checked frame: a download must not hold a camera frame past its deadline.
+        if (session.needsEmbeddings) await embedderOf(state);
+        state.challengeCount += 1;
+        state.challenge = { id: state.challengeCount, session };
+        return { ok: true, value: { sessionId: state.challengeCount, refusal: null } };
+      } catch (error) {
+        return failure(error, 'INVALID_INPUT');
+      }
+    },
+    async advanceChallenge(sessionId, frame, cameraTimestampMs, segments): Promise<Result<ChallengeFrameResult>> {
+      try {
+        const session = challengeOf(state, sessionId);
+        return { ok: true, value: await exclusive(state, () => advanceChallenge(state, session, frame, cameraTimestampMs, segments)) };
+      } catch (error) {
+        frame.close(); // already closed unless the frame never reached the analysis
+        return failure(error, 'INVALID_INPUT');
+      }
+    },
+    async finishChallenge(sessionId, lateSegments): Promise<Result<ChallengeSummary>> {
+      try {
+        const summary = challengeOf(state, sessionId).finish(lateSegments);
+        delete state.challenge;
+        return { ok: true, value: summary };
+      } catch (error) {
+        return failure(error, 'INVALID_INPUT');
+      }
+    },
+    closeChallenge: async (sessionId): Promise<Result<null>> => {
+      if (state.challenge?.id === sessionId) delete state.challenge;
+      return { ok: true, value: null };
+    },
     memory: async (): Promise<Result<WorkerMemory>> => {
       const { numTensors, numBytes } = tf.memory();
       return { ok: true, value: { tensorCount: numTensors, byteCount: numBytes } };
@@ -316,6 +379,7 @@ export function createLivenessWorkerApi(scope: typeof globalThis): LivenessWorke
       state.landmarker?.dispose();
       delete state.landmarker;
       delete state.lastFace;
+      delete state.challenge;
       // A model still loading is disposed when it arrives; a failed load has nothing to free.
       state.embedder?.then((embedder) => embedder.dispose()).catch(() => undefined);
       delete state.embedder;

@@ -4,6 +4,9 @@ import type { WorkerFrameMetrics } from '../engine/frame-metrics.js';
 import type { FaceEmbeddingModelSpec } from '../face-match/face-embedding-model-spec.js';
 import type { EyeRefinementMode } from '../landmarks/eye-refinement-mode.js';
 import type { LoadProgress } from '../models/load-progress.js';
+import type { ChallengeFrameResult, ChallengeSessionOptions, ChallengeSummary } from '../session/challenge-session-messages.js';
+import type { VoicedSegment } from '../audio/voiced-segment.js';
+import type { ChallengeFailureReason } from '../challenges/challenge-failure-reason.js';
 import type { Result } from './result.js';
 
 /** What the worker reports about itself when asked. */
@@ -56,6 +59,9 @@ export interface WorkerInitReport {
   readonly modelBytes: number;
 }
 
+/** What `openChallenge` returns: an open session, or why the plan was refused. */
+export type ChallengeOpened = { readonly sessionId: number; readonly refusal: null } | { readonly sessionId: null; readonly refusal: ChallengeFailureReason };
+
 /** Live tensors in the worker (tfjs `tf.memory()`). */
 export interface WorkerMemory {
   readonly tensorCount: number;
@@ -84,6 +90,21 @@ export interface LivenessWorkerApi {
    * Loads the embedding model on first use.
    */
   embedLastFrame(): Promise<Result<FaceEmbeddingResult | null>>;
+  /**
+   * Opens a certification session (the challenge run, its trace, planarity and face-match checks),
+   * replacing any open one, and loads the embedding model when the session will embed frames.
+   * Returns the session's id, or the plan's refusal (then no session is open).
+   */
+  openChallenge(options: ChallengeSessionOptions): Promise<Result<ChallengeOpened>>;
+  /**
+   * Measures one frame (always closing it) and feeds it, with its capture time on the main thread's
+   * clock and the voiced segments heard since the last frame, to session `sessionId`.
+   */
+  advanceChallenge(sessionId: number, frame: ImageBitmap, cameraTimestampMs: number, segments: readonly VoicedSegment[]): Promise<Result<ChallengeFrameResult>>;
+  /** Ends session `sessionId` (aborting a run that is not over) and returns its record for the evidence. */
+  finishChallenge(sessionId: number, lateSegments: readonly VoicedSegment[]): Promise<Result<ChallengeSummary>>;
+  /** Drops session `sessionId` without a record (a run left early). */
+  closeChallenge(sessionId: number): Promise<Result<null>>;
   memory(): Promise<Result<WorkerMemory>>;
   /** Test hook: throws an uncaught error inside the worker on the next task, as a real crash would. */
   crashForTesting(): Promise<Result<null>>;
