@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
-import { createLivenessEngine, HuotiError, type LivenessEngine } from '@huoti/liveness';
+import { createLivenessEngine, HuotiError, runCertification, type LivenessEngine } from '@huoti/liveness';
+import type { ChallengePlan } from '@huoti/liveness/protocol';
 import { declareFakeMedia } from '../../../test-support/fake-media.js';
 import { openFakeCamera, watchClip } from './clip-samples.js';
 
@@ -59,6 +60,43 @@ describe('liveness engine lifecycle (test-pattern camera)', () => {
     expect(crashes).to.equal(2);
     expect(engine.restartCount).to.equal(1);
     expect((error as HuotiError).code, String(error)).to.equal('WORKER_CRASHED');
+  });
+
+  it('a crash during a certification run ends that run with WORKER_CRASHED (its challenge state lived in the worker); the restarted worker serves the next run', async () => {
+    const local = await createLivenessEngine();
+    const track = await openFakeCamera();
+    const plan = (): ChallengePlan => ({
+      version: 1,
+      nonce: `crash-${Math.random()}`,
+      issuedAt: new Date().toISOString(),
+      expiresAt: new Date(Date.now() + 60_000).toISOString(),
+      strictness: 'standard',
+      steps: [{ kind: 'blink' }],
+    });
+    try {
+      const events: string[] = [];
+      const crashed = await rejection(
+        (async () => {
+          for await (const event of runCertification({ engine: local, video: track, plan: plan() })) {
+            events.push(event.type);
+            // The test pattern has no face: a "no face" hint follows the first step within a few frames.
+            if (event.type === 'hints') await local.crashWorkerForTesting();
+          }
+        })(),
+      );
+      expect(events).to.deep.equal(['step', 'hints']);
+      expect(crashed.code).to.equal('WORKER_CRASHED');
+      expect(crashed.message).to.contain('certification session was lost');
+      expect(local.restartCount).to.equal(1);
+
+      const next = runCertification({ engine: local, video: track, plan: plan() });
+      const first = await next.next();
+      expect(first.value?.type).to.equal('step');
+      await next.return(undefined);
+    } finally {
+      track.stop();
+      await local.dispose();
+    }
   });
 
   it('dispose() ends a running watch with DISPOSED, and every later call gets DISPOSED', async () => {
