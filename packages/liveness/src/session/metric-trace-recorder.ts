@@ -13,6 +13,14 @@ const round = (value: number, decimals: number): number => {
 };
 
 /**
+ * `timestampMs` as ms since the trace's time zero `originMs` (both on the samples' clock), rounded
+ * as frame times are; ≥ 0. Also for what the main thread adds to the evidence (best frames, audio).
+ */
+export function traceRelativeMs(timestampMs: number, originMs: number): number {
+  return Math.max(0, round(timestampMs - originMs, METRIC_FRAME_DECIMALS[0]));
+}
+
+/**
  * One sample as a protocol {@link MetricFrame} at `timeMs` (ms since time zero): rounded, clamped
  * into the protocol's ranges, unmeasured values as 0, and every measurement 0 unless exactly one
  * face was found (as the protocol requires).
@@ -80,6 +88,6 @@ export class MetricTraceRecorder {
 
   /** `timestampMs` (samples' clock) as ms since time zero, rounded as frame times are; ≥ 0. */
   relativeMs(timestampMs: number): number {
-    return Math.max(0, round(timestampMs - (this.#originMs ?? timestampMs), METRIC_FRAME_DECIMALS[0]));
+    return traceRelativeMs(timestampMs, this.#originMs ?? timestampMs);
   }
 }

@@ -13,6 +13,7 @@ import { VERSION } from '../version.js';
 import { BestFrameCollector } from './best-frame-collector.js';
 import { bytesToBase64 } from './bytes-to-base64.js';
 import { resolveCertificationConfig, type CertificationConfig } from './certification-config.js';
+import { traceRelativeMs } from './metric-trace-recorder.js';
 import type { CertificationEvent, CertificationOutcome } from './certification-event.js';
 import type { ChallengeProgress, ChallengeSummary } from './challenge-session-messages.js';
 
@@ -56,10 +57,11 @@ export interface CertificationOptions {
 }
 
 /**
- * Runs one certification: analyses `video` with `engine`, feeds the challenge run of `plan`
- * (steps in order, digits revealed on schedule, voiced segments from the microphone for
- * `readDigits`), reports step changes and hints, and ends with the verdict and the
- * `EvidenceBundle` the server verifies, its digest computed with `digestEvidence`.
+ * Runs one certification: analyses `video` with `engine` and runs the challenge of `plan` in the
+ * engine's worker (`engine.openChallenge`: steps in order, digits revealed on schedule, voiced
+ * segments from the microphone for `readDigits`), reports step changes and hints, and ends with the
+ * verdict and the `EvidenceBundle` the server verifies, its digest computed with `digestEvidence`.
+ * The main thread captures frames and voice, keeps best frames and assembles the evidence.
  *
  * Step timeouts are the plan's own: the server checks them (`step_timeout`), so a client-side
  * extension would only turn local passes into server rejections.
@@ -72,8 +74,9 @@ export interface CertificationOptions {
  * the evidence says `mode: 'none'`.
  *
  * @throws {HuotiError} `INVALID_INPUT` when the plan is refused (expired or malformed);
- *   `ASSET_LOAD_FAILED` when the audio worklet cannot load; the engine's errors (`DISPOSED`,
- *   `WORKER_CRASHED`, …).
+ *   `ASSET_LOAD_FAILED` when the audio worklet (or the embedding model) cannot load; `WORKER_CRASHED`
+ *   when the worker crashes mid-run (the run's state is lost with it); the engine's other errors
+ *   (`DISPOSED`, …).
  */
 export async function* runCertification(options: CertificationOptions): AsyncGenerator<CertificationEvent, void, undefined> {
   const config = resolveCertificationConfig(options.config);
@@ -156,16 +159,10 @@ interface EvidenceInputs {
   readonly droppedFrames: number;
 }
 
-/** `timestampMs` (samples' clock) as ms since the first frame, rounded as the trace's frame times are; ≥ 0. */
-const relativeTo =
-  (originMs: number) =>
-  (timestampMs: number): number =>
-    Math.max(0, Math.round((timestampMs - originMs) * 10) / 10);
-
 async function buildEvidence(summary: ChallengeSummary, inputs: EvidenceInputs): Promise<CertificationOutcome> {
   const { voice, config, frames } = { ...inputs, frames: summary.frames };
   const originMs = summary.originMs ?? 0;
-  const relative = relativeTo(originMs);
+  const relative = (timestampMs: number): number => traceRelativeMs(timestampMs, originMs);
   const lastFrameMs = frames.at(-1)?.[0] ?? 0;
 
   let bestFrames: BestFrame[] | undefined;
