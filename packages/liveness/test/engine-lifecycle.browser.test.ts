@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { createLivenessEngine, HuotiError, runCertification, type LivenessEngine } from '@huoti/liveness';
+import { createLivenessEngine, DEFAULT_CERTIFICATION_CONFIG, HuotiError, runCertification, type LivenessEngine } from '@huoti/liveness';
 import type { ChallengePlan } from '@huoti/liveness/protocol';
 import { declareFakeMedia } from '../../../test-support/fake-media.js';
 import { openFakeCamera, watchClip } from './clip-samples.js';
@@ -8,6 +8,17 @@ import { openFakeCamera, watchClip } from './clip-samples.js';
 declareFakeMedia({ camera: 'noface/synthetic_testsrc_noface_640x480_30fps_3s.mp4' });
 
 const CLIP_DURATION_S = 3;
+
+const blinkPlan = (): ChallengePlan => ({
+  version: 1,
+  nonce: `lifecycle-${Math.random()}`,
+  issuedAt: new Date().toISOString(),
+  expiresAt: new Date(Date.now() + 60_000).toISOString(),
+  strictness: 'standard',
+  steps: [{ kind: 'blink' }],
+});
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 const rejection = async (promise: Promise<unknown>): Promise<HuotiError> => {
   const reason = await promise.then(
@@ -65,19 +76,11 @@ describe('liveness engine lifecycle (test-pattern camera)', () => {
   it('a crash during a certification run ends that run with WORKER_CRASHED (its challenge state lived in the worker); the restarted worker serves the next run', async () => {
     const local = await createLivenessEngine();
     const track = await openFakeCamera();
-    const plan = (): ChallengePlan => ({
-      version: 1,
-      nonce: `crash-${Math.random()}`,
-      issuedAt: new Date().toISOString(),
-      expiresAt: new Date(Date.now() + 60_000).toISOString(),
-      strictness: 'standard',
-      steps: [{ kind: 'blink' }],
-    });
     try {
       const events: string[] = [];
       const crashed = await rejection(
         (async () => {
-          for await (const event of runCertification({ engine: local, video: track, plan: plan() })) {
+          for await (const event of runCertification({ engine: local, video: track, plan: blinkPlan() })) {
             events.push(event.type);
             // The test pattern has no face: a "no face" hint follows the first step within a few frames.
             if (event.type === 'hints') await local.crashWorkerForTesting();
@@ -89,7 +92,7 @@ describe('liveness engine lifecycle (test-pattern camera)', () => {
       expect(crashed.message).to.contain('certification session was lost');
       expect(local.restartCount).to.equal(1);
 
-      const next = runCertification({ engine: local, video: track, plan: plan() });
+      const next = runCertification({ engine: local, video: track, plan: blinkPlan() });
       const first = await next.next();
       expect(first.value?.type).to.equal('step');
       await next.return(undefined);
@@ -97,6 +100,43 @@ describe('liveness engine lifecycle (test-pattern camera)', () => {
       track.stop();
       await local.dispose();
     }
+  });
+
+  it('an idle worker is terminated after idleTerminateMs and started again by the next call; an open challenge keeps it running', async () => {
+    const IDLE_MS = 400;
+    const local = await createLivenessEngine({ idleTerminateMs: IDLE_MS });
+    const track = await openFakeCamera();
+    try {
+      expect(local.isWorkerRunning).to.equal(true);
+      await sleep(IDLE_MS * 2.5);
+      expect(local.isWorkerRunning, 'stopped after idling').to.equal(false);
+
+      // The next call starts it again, models and all: a watch analyses frames as before.
+      let frames = 0;
+      for await (const metrics of local.watch(track)) {
+        expect(metrics.faceCount).to.equal(0);
+        if (++frames === 3) break;
+      }
+      expect(local.isWorkerRunning).to.equal(true);
+      expect(local.restartCount, 'an idle stop is not a crash').to.equal(0);
+
+      // An open challenge is never idle: its state lives in the worker.
+      const challenge = await local.openChallenge({ plan: blinkPlan(), config: DEFAULT_CERTIFICATION_CONFIG });
+      await sleep(IDLE_MS * 2.5);
+      expect(local.isWorkerRunning, 'kept while a challenge is open').to.equal(true);
+      await challenge.close();
+      await sleep(IDLE_MS * 2.5);
+      expect(local.isWorkerRunning, 'stopped once the challenge closed').to.equal(false);
+
+      // Any call wakes it: the models are loaded again.
+      expect((await local.memory()).tensorCount).to.be.greaterThan(0);
+      expect(local.isWorkerRunning).to.equal(true);
+    } finally {
+      track.stop();
+      await local.dispose();
+    }
+    expect(local.isWorkerRunning).to.equal(false);
+    expect((await rejection(createLivenessEngine({ idleTerminateMs: 0 }))).code).to.equal('INVALID_INPUT');
   });
 
   it('dispose() ends a running watch with DISPOSED, and every later call gets DISPOSED', async () => {

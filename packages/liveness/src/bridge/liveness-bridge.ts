@@ -29,6 +29,11 @@ export interface LivenessBridgeOptions {
   /** ms to let the worker free its models on dispose before it is terminated anyway. */
   readonly disposeTimeoutMs: number;
   readonly maxWorkerRestarts: number;
+  /**
+   * ms without a call (and with no challenge open) after which the worker is terminated to free
+   * its models' memory; the next call starts it again. `Infinity` keeps it until `dispose()`.
+   */
+  readonly idleTerminateMs: number;
   readonly onProgress?: (progress: LoadProgress) => void;
 }
 
@@ -48,13 +53,23 @@ const unwrap = <T>(result: Result<T>): T => {
  * The only main-thread object that talks to the liveness worker. Keeps one frame in flight
  * (frames offered while busy are closed and reported as dropped), rebuilds `HuotiError` from
  * `{code, message}`, restarts a crashed worker up to `maxWorkerRestarts` times, and puts a
- * deadline on every call so nothing hangs.
+ * deadline on every call so nothing hangs. A worker idle for `idleTerminateMs` is terminated and
+ * started again, lazily, by the next call (as squoosh's worker bridge does).
  */
 export class LivenessBridge {
   readonly #options: LivenessBridgeOptions;
   #worker: LiveWorker | undefined;
   #isBusy = false;
   #restartCount = 0;
+  /** Calls under way: the worker is not idle while any is. */
+  #activeCallCount = 0;
+  /** Challenge sessions open in the worker: their state lives there, so it is never idle-terminated. */
+  readonly #openSessionIds = new Set<number>();
+  #idleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Set while the worker is stopped for idleness; the next call starts it. */
+  #isIdleStopped = false;
+  /** The idle-stopped worker starting again, shared by the calls that wait for it. */
+  #waking: Promise<void> | undefined;
   #rejectDisposed: ((error: HuotiError) => void) | undefined;
   readonly #disposed: Promise<never>;
   #isDisposed = false;
@@ -76,12 +91,18 @@ export class LivenessBridge {
   static async start(options: LivenessBridgeOptions, signal?: AbortSignal): Promise<{ bridge: LivenessBridge; report: WorkerInitReport }> {
     const bridge = new LivenessBridge(options);
     const report = await bridge.#startWorker(signal, options.onProgress);
+    bridge.#armIdleTimer();
     return { bridge, report };
   }
 
   /** Transparent restarts done so far. */
   get restartCount(): number {
     return this.#restartCount;
+  }
+
+  /** Whether a worker is running now (`false` while stopped for idleness, after a fatal crash, or after dispose). */
+  get isWorkerRunning(): boolean {
+    return this.#worker !== undefined;
   }
 
   /** Whether a frame is in the worker now. */
@@ -131,15 +152,56 @@ export class LivenessBridge {
 
   async #call<T>(invoke: (live: LiveWorker) => Promise<Result<T>>, timeoutMs: number, what: string): Promise<T> {
     if (this.#isDisposed) throw new HuotiError('DISPOSED', `${what} after dispose()`);
-    const live = this.#worker;
-    if (!live) throw new HuotiError('WORKER_CRASHED', `${what}: the worker is not running`);
-    return unwrap(
-      await raceWithDeadline(invoke(live), {
-        timeoutMs,
-        onTimeout: () => new HuotiError('WORKER_CRASHED', `liveness worker did not answer ${what} within ${timeoutMs} ms`),
-        cancellers: [live.crashed, this.#disposed],
-      }),
-    );
+    this.#activeCallCount += 1;
+    this.#cancelIdleTimer();
+    try {
+      if (this.#isIdleStopped) await this.#wake();
+      const live = this.#worker;
+      if (!live) throw new HuotiError('WORKER_CRASHED', `${what}: the worker is not running`);
+      return unwrap(
+        await raceWithDeadline(invoke(live), {
+          timeoutMs,
+          onTimeout: () => new HuotiError('WORKER_CRASHED', `liveness worker did not answer ${what} within ${timeoutMs} ms`),
+          cancellers: [live.crashed, this.#disposed],
+        }),
+      );
+    } finally {
+      this.#activeCallCount -= 1;
+      this.#armIdleTimer();
+    }
+  }
+
+  /** Starts the idle-stopped worker again, once for all the calls waiting on it. */
+  async #wake(): Promise<void> {
+    this.#waking ??= (async () => {
+      try {
+        // Deadlines as at the first start (startTimeoutMs, loadTimeoutMs); dispose() cancels it.
+        await this.#startWorker();
+        this.#isIdleStopped = false;
+      } finally {
+        this.#waking = undefined;
+      }
+    })();
+    await this.#waking;
+  }
+
+  #cancelIdleTimer(): void {
+    if (this.#idleTimer !== undefined) clearTimeout(this.#idleTimer);
+    this.#idleTimer = undefined;
+  }
+
+  /** Terminates the worker after `idleTerminateMs` unless a call comes or a challenge is open by then. */
+  #armIdleTimer(): void {
+    this.#cancelIdleTimer();
+    const { idleTerminateMs } = this.#options;
+    if (!Number.isFinite(idleTerminateMs) || this.#isDisposed || !this.#worker || this.#activeCallCount > 0 || this.#openSessionIds.size > 0) return;
+    this.#idleTimer = setTimeout(() => {
+      this.#idleTimer = undefined;
+      if (this.#isDisposed || !this.#worker || this.#activeCallCount > 0 || this.#openSessionIds.size > 0) return;
+      // Nothing is pending, so nothing needs rejecting; terminating frees the models with the worker.
+      this.#stopWorker();
+      this.#isIdleStopped = true;
+    }, idleTerminateMs);
   }
 
   /**
@@ -159,7 +221,12 @@ export class LivenessBridge {
    * @throws {HuotiError} `ASSET_LOAD_FAILED`, `DISPOSED`, `WORKER_CRASHED`, `INVALID_INPUT`.
    */
   async openChallenge(options: ChallengeSessionOptions): Promise<ChallengeOpened> {
-    return this.#call((live) => live.connection.api.openChallenge(options), this.#options.loadTimeoutMs + this.#options.frameTimeoutMs, 'openChallenge()');
+    const opened = await this.#call((live) => live.connection.api.openChallenge(options), this.#options.loadTimeoutMs + this.#options.frameTimeoutMs, 'openChallenge()');
+    // The worker keeps one session: opening replaces any other.
+    this.#openSessionIds.clear();
+    if (opened.sessionId !== null) this.#openSessionIds.add(opened.sessionId);
+    this.#armIdleTimer();
+    return opened;
   }
 
   /**
@@ -183,13 +250,31 @@ export class LivenessBridge {
 
   /** Ends session `sessionId` and returns its record. @throws {HuotiError} `DISPOSED`, `WORKER_CRASHED`, `INVALID_INPUT`. */
   async finishChallenge(sessionId: number, lateSegments: readonly VoicedSegment[]): Promise<ChallengeSummary> {
-    return this.#call((live) => live.connection.api.finishChallenge(sessionId, lateSegments), this.#options.frameTimeoutMs, 'finishChallenge()');
+    try {
+      return await this.#call((live) => live.connection.api.finishChallenge(sessionId, lateSegments), this.#options.frameTimeoutMs, 'finishChallenge()');
+    } finally {
+      this.#sessionEnded(sessionId);
+    }
   }
 
   /** Drops session `sessionId`; quiet when the worker is gone (the session went with it). */
   async closeChallenge(sessionId: number): Promise<void> {
-    if (this.#isDisposed || !this.#worker) return;
-    await this.#call((live) => live.connection.api.closeChallenge(sessionId), this.#options.frameTimeoutMs, 'closeChallenge()').catch(() => undefined);
+    if (!this.#openSessionIds.has(sessionId) || this.#isDisposed || !this.#worker) {
+      this.#sessionEnded(sessionId);
+      return;
+    }
+    try {
+      await this.#call((live) => live.connection.api.closeChallenge(sessionId), this.#options.frameTimeoutMs, 'closeChallenge()');
+    } catch {
+      // A worker that cannot answer has lost the session anyway.
+    } finally {
+      this.#sessionEnded(sessionId);
+    }
+  }
+
+  #sessionEnded(sessionId: number): void {
+    this.#openSessionIds.delete(sessionId);
+    this.#armIdleTimer();
   }
 
   /**
@@ -210,6 +295,7 @@ export class LivenessBridge {
       frame.close(); // a no-op once transferred; closes it when the call never left
       if (!(error instanceof HuotiError) || error.code !== 'WORKER_CRASHED' || this.#isDisposed) throw error;
       this.#stopWorker();
+      this.#openSessionIds.clear(); // their state died with the worker
       if (this.#restartCount >= this.#options.maxWorkerRestarts) throw error;
       this.#restartCount += 1;
       await this.#startWorker();
@@ -269,6 +355,7 @@ export class LivenessBridge {
   async dispose(): Promise<void> {
     if (this.#isDisposed) return;
     this.#isDisposed = true;
+    this.#cancelIdleTimer();
     this.#rejectDisposed?.(new HuotiError('DISPOSED', 'the liveness engine was disposed'));
     const live = this.#worker;
     if (live) {

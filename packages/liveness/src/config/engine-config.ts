@@ -36,6 +36,13 @@ export interface LivenessEngineConfig {
   /** Transparent worker restarts before `WORKER_CRASHED` surfaces. */
   readonly maxWorkerRestarts: number;
   /**
+   * ms without any engine call, and with no challenge open, after which the worker is terminated to
+   * free its models' memory (tens of MB); the next call starts it again, loading the models anew
+   * (seconds). Longer than a permission prompt an elder may take a while to answer. `Infinity`
+   * keeps the worker until `dispose()`.
+   */
+  readonly idleTerminateMs: number;
+  /**
    * The face-embedding model for 1:1 face match, fetched from `assetBaseUrl` only when a face is
    * first embedded (`enrollReference`), never at start. Its thresholds must be measured for it.
    */
@@ -59,6 +66,7 @@ export const DEFAULT_LIVENESS_ENGINE_CONFIG = Object.freeze({
   frameTimeoutMs: 10_000,
   disposeTimeoutMs: 1_000,
   maxWorkerRestarts: 1,
+  idleTerminateMs: 60_000,
   faceEmbeddingModel: DEFAULT_FACE_EMBEDDING_MODEL,
 } as const satisfies Partial<LivenessEngineConfig>);
 

@@ -26,11 +26,12 @@ const WARM_UP_ASPECT_RATIO = 3 / 4;
  * Starts the liveness worker, picks a backend and loads the face models from `assetBaseUrl`.
  *
  * @throws {HuotiError} `WORKER_START_FAILED`, `ASSET_LOAD_FAILED` (naming the URL),
- *   `BACKEND_UNAVAILABLE`, `ABORTED`, `INVALID_INPUT` for a non-positive `analysisWidthPx`.
+ *   `BACKEND_UNAVAILABLE`, `ABORTED`, `INVALID_INPUT` for a non-positive `analysisWidthPx` or `idleTerminateMs`.
  */
 export async function createLivenessEngine(config: Partial<LivenessEngineConfig> = {}): Promise<LivenessEngine> {
   const resolved = resolveLivenessEngineConfig(config);
   if (!(resolved.analysisWidthPx > 0)) throw new HuotiError('INVALID_INPUT', `analysisWidthPx must be positive, got ${resolved.analysisWidthPx}`);
+  if (!(resolved.idleTerminateMs > 0)) throw new HuotiError('INVALID_INPUT', `idleTerminateMs must be positive (Infinity: never), got ${resolved.idleTerminateMs}`);
   const { bridge, report } = await LivenessBridge.start(
     {
       workerUrl: resolved.workerUrl,
@@ -50,6 +51,7 @@ export async function createLivenessEngine(config: Partial<LivenessEngineConfig>
       frameTimeoutMs: resolved.frameTimeoutMs,
       disposeTimeoutMs: resolved.disposeTimeoutMs,
       maxWorkerRestarts: resolved.maxWorkerRestarts,
+      idleTerminateMs: resolved.idleTerminateMs,
       ...(resolved.onProgress ? { onProgress: resolved.onProgress } : {}),
     },
     resolved.signal,
@@ -107,6 +109,9 @@ export async function createLivenessEngine(config: Partial<LivenessEngineConfig>
     modelBytes: report.modelBytes,
     get restartCount() {
       return bridge.restartCount;
+    },
+    get isWorkerRunning() {
+      return bridge.isWorkerRunning;
     },
     watch,
     openChallenge,

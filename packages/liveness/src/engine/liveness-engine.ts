@@ -13,7 +13,10 @@ export interface WatchOptions {
   readonly includeLandmarks?: boolean;
 }
 
-/** A started face-landmarks engine: one module worker with its models loaded. */
+/**
+ * A started face-landmarks engine: one module worker with its models loaded. A worker left idle
+ * for `idleTerminateMs` is terminated and started again by the next call.
+ */
 export interface LivenessEngine {
   /** The backend in use and every fallback taken on the way. */
   readonly capabilities: EngineCapabilities;
@@ -23,6 +26,11 @@ export interface LivenessEngine {
   readonly modelBytes: number;
   /** Worker restarts done so far (a crashed worker is restarted `maxWorkerRestarts` times). */
   readonly restartCount: number;
+  /**
+   * Whether the worker is running now: `false` after `idleTerminateMs` without a call (the next call
+   * starts it again, reloading the models), after a crash past `maxWorkerRestarts`, and after `dispose()`.
+   */
+  readonly isWorkerRunning: boolean;
   /**
    * Analyses frames of `source` one at a time, yielding metrics per analysed frame. Frames that
    * arrive while one is in flight are dropped and counted. Pauses while the page is hidden.
