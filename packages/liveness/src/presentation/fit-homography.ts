@@ -1,3 +1,4 @@
+import { centroid } from './centroid.js';
 import { type Homography } from './homography.js';
 import type { PlanarPoint } from './planar-point.js';
 import { symmetricEigen } from './symmetric-eigen.js';
@@ -42,14 +43,7 @@ interface Normalisation {
 
 /** Hartley's normalisation: centroid to the origin, mean distance √2; plus the cloud's thinness. */
 function normalisation(points: readonly PlanarPoint[]): Normalisation {
-  let sumX = 0;
-  let sumY = 0;
-  for (const [x, y] of points) {
-    sumX += x;
-    sumY += y;
-  }
-  const centreX = sumX / points.length;
-  const centreY = sumY / points.length;
+  const [centreX, centreY] = centroid(points);
   let distance = 0;
   let xx = 0;
   let xy = 0;

@@ -1,3 +1,4 @@
+import { centroid } from './centroid.js';
 import { fitHomography, type HomographyFitFailure } from './fit-homography.js';
 import { applyHomography } from './homography.js';
 import type { PlanarPoint } from './planar-point.js';
@@ -17,14 +18,7 @@ export type PlanarPairMeasurement =
 
 /** RMS distance of points from their centroid: a rotation-free size of the face. */
 function scaleOf(points: readonly PlanarPoint[]): number {
-  let sumX = 0;
-  let sumY = 0;
-  for (const [x, y] of points) {
-    sumX += x;
-    sumY += y;
-  }
-  const cx = sumX / points.length;
-  const cy = sumY / points.length;
+  const [cx, cy] = centroid(points);
   let sum = 0;
   for (const [x, y] of points) sum += (x - cx) ** 2 + (y - cy) ** 2;
   return Math.sqrt(sum / points.length);
