@@ -63,8 +63,8 @@ export class LivenessBridge {
   #restartCount = 0;
   /** Calls under way: the worker is not idle while any is. */
   #activeCallCount = 0;
-  /** Challenge sessions open in the worker: their state lives there, so it is never idle-terminated. */
-  readonly #openSessionIds = new Set<number>();
+  /** The challenge open in the worker (it keeps one): its state lives there, so it is never idle-terminated. */
+  #openSessionId: number | undefined;
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
   /** Set while the worker is stopped for idleness; the next call starts it. */
   #isIdleStopped = false;
@@ -190,14 +190,20 @@ export class LivenessBridge {
     this.#idleTimer = undefined;
   }
 
+  /** A running worker with no call under way and no challenge open. */
+  #isIdle(): boolean {
+    return !this.#isDisposed && this.#worker !== undefined && this.#activeCallCount === 0 && this.#openSessionId === undefined;
+  }
+
   /** Terminates the worker after `idleTerminateMs` unless a call comes or a challenge is open by then. */
   #armIdleTimer(): void {
     this.#cancelIdleTimer();
     const { idleTerminateMs } = this.#options;
-    if (!Number.isFinite(idleTerminateMs) || this.#isDisposed || !this.#worker || this.#activeCallCount > 0 || this.#openSessionIds.size > 0) return;
+    if (!Number.isFinite(idleTerminateMs) || !this.#isIdle()) return;
     this.#idleTimer = setTimeout(() => {
       this.#idleTimer = undefined;
-      if (this.#isDisposed || !this.#worker || this.#activeCallCount > 0 || this.#openSessionIds.size > 0) return;
+      // Checked again: a crash restart (no call under way) may be starting a worker right now.
+      if (!this.#isIdle()) return;
       // Nothing is pending, so nothing needs rejecting; terminating frees the models with the worker.
       this.#stopWorker();
       this.#isIdleStopped = true;
@@ -223,8 +229,7 @@ export class LivenessBridge {
   async openChallenge(options: ChallengeSessionOptions): Promise<ChallengeOpened> {
     const opened = await this.#call((live) => live.connection.api.openChallenge(options), this.#options.loadTimeoutMs + this.#options.frameTimeoutMs, 'openChallenge()');
     // The worker keeps one session: opening replaces any other.
-    this.#openSessionIds.clear();
-    if (opened.sessionId !== null) this.#openSessionIds.add(opened.sessionId);
+    this.#openSessionId = opened.sessionId ?? undefined;
     this.#armIdleTimer();
     return opened;
   }
@@ -257,9 +262,9 @@ export class LivenessBridge {
     }
   }
 
-  /** Drops session `sessionId`; quiet when the worker is gone (the session went with it). */
+  /** Drops session `sessionId`; quiet when it is not open (finished, replaced, or gone with the worker). */
   async closeChallenge(sessionId: number): Promise<void> {
-    if (!this.#openSessionIds.has(sessionId) || this.#isDisposed || !this.#worker) {
+    if (this.#openSessionId !== sessionId || this.#isDisposed || !this.#worker) {
       this.#sessionEnded(sessionId);
       return;
     }
@@ -273,7 +278,7 @@ export class LivenessBridge {
   }
 
   #sessionEnded(sessionId: number): void {
-    this.#openSessionIds.delete(sessionId);
+    if (this.#openSessionId === sessionId) this.#openSessionId = undefined;
     this.#armIdleTimer();
   }
 
@@ -295,7 +300,7 @@ export class LivenessBridge {
       frame.close(); // a no-op once transferred; closes it when the call never left
       if (!(error instanceof HuotiError) || error.code !== 'WORKER_CRASHED' || this.#isDisposed) throw error;
       this.#stopWorker();
-      this.#openSessionIds.clear(); // their state died with the worker
+      this.#openSessionId = undefined; // its state died with the worker
       if (this.#restartCount >= this.#options.maxWorkerRestarts) throw error;
       this.#restartCount += 1;
       await this.#startWorker();

@@ -71,11 +71,9 @@ export async function createLivenessEngine(config: Partial<LivenessEngineConfig>
   }
 
   async function openChallenge(options: ChallengeOpenOptions): Promise<ChallengeHandle> {
-    if (disposal.signal.aborted) throw new HuotiError('DISPOSED', 'openChallenge() after dispose()');
     const opened = await bridge.openChallenge({ ...options, nowMs: Date.now(), faceReference });
     if (opened.sessionId === null) throw new HuotiError('INVALID_INPUT', `the challenge plan was refused: ${opened.refusal}`);
     const { sessionId } = opened;
-    let isClosed = false;
     return {
       async *watch(source, watchOptions = {}) {
         // Segments taken for a frame that was never sent wait for the next one.
@@ -90,16 +88,9 @@ export async function createLivenessEngine(config: Partial<LivenessEngineConfig>
           yield { ...value, cameraTimestampMs, droppedFrameCount };
         }
       },
-      async finish(lateSegments = []) {
-        const summary = await bridge.finishChallenge(sessionId, lateSegments);
-        isClosed = true;
-        return summary;
-      },
-      async close() {
-        if (isClosed) return;
-        isClosed = true;
-        await bridge.closeChallenge(sessionId);
-      },
+      // The bridge knows which session is open: closing a finished or replaced one is a no-op there.
+      finish: (lateSegments = []) => bridge.finishChallenge(sessionId, lateSegments),
+      close: () => bridge.closeChallenge(sessionId),
     };
   }
 

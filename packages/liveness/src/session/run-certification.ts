@@ -160,7 +160,8 @@ interface EvidenceInputs {
 }
 
 async function buildEvidence(summary: ChallengeSummary, inputs: EvidenceInputs): Promise<CertificationOutcome> {
-  const { voice, config, frames } = { ...inputs, frames: summary.frames };
+  const { voice, config } = inputs;
+  const { frames } = summary;
   const originMs = summary.originMs ?? 0;
   const relative = (timestampMs: number): number => traceRelativeMs(timestampMs, originMs);
   const lastFrameMs = frames.at(-1)?.[0] ?? 0;
