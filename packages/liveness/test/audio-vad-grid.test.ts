@@ -1,65 +1,16 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { decideReadDigits } from '../src/audio/decide-read-digits.js';
 import { detectVoicedSegments } from '../src/audio/detect-voiced-segments.js';
 import { matchDigitResponses } from '../src/audio/match-digit-responses.js';
 import { resolveStrictnessProfile, STRICTNESS_PROFILES } from '../src/challenges/strictness-profiles.js';
-import { readGridWav } from './detector-accuracy-fixtures.js';
+import { loadGridClips, type GridClip } from './detector-accuracy-fixtures.js';
 
 // The VAD and the read-digits timing on real human speech: the GRID clips (English sentences such
 // as "bin blue at f two now"), with a plan whose single reveal is the digit word's aligned onset
 // minus a reaction time.
 
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const SHARED_DIR = process.env.HUOTI_SHARED_DIR ?? join(REPO_ROOT, '..', 'shared');
-const GRID_DIR = join(SHARED_DIR, 'fixtures', 'grid');
 const SAMPLE_RATE_HZ = 16_000;
 const REACTION_MS = 400;
-/** Alignment units: 1/25000 s. */
-const ALIGN_UNITS_PER_MS = 25;
-const DIGIT_WORDS = new Set(['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']);
-
-function requireGridDir(): string {
-  if (!existsSync(GRID_DIR)) {
-    throw new Error(`GRID fixtures not found at ${GRID_DIR}. Set HUOTI_SHARED_DIR to the shared folder that holds fixtures/grid/.`);
-  }
-  return GRID_DIR;
-}
-
-
-interface GridClip {
-  readonly id: string;
-  readonly pcm: Float32Array;
-  readonly digitWord: string;
-  /** Aligned digit word span, in ms. */
-  readonly digitStartMs: number;
-  readonly digitEndMs: number;
-}
-
-function loadClips(): GridClip[] {
-  const dir = requireGridDir();
-  const files = readdirSync(dir);
-  const clips = files
-    .filter((f) => f.endsWith('.wav'))
-    .sort()
-    .map((wav) => {
-      const id = wav.slice(0, -'.wav'.length);
-      const alignFile = files.find((f) => f === `${id}.align`) ?? files.find((f) => f === `${id}.est.align`);
-      if (!alignFile) throw new Error(`${id}: no .align or .est.align next to the wav`);
-      const words = readFileSync(join(dir, alignFile), 'utf8')
-        .split(/\r?\n/)
-        .map((line) => line.trim().split(/\s+/))
-        .filter((parts) => parts.length === 3)
-        .map(([start, end, word]) => ({ startMs: Number(start) / ALIGN_UNITS_PER_MS, endMs: Number(end) / ALIGN_UNITS_PER_MS, word: word ?? '' }));
-      const digit = words.find((w) => DIGIT_WORDS.has(w.word));
-      if (!digit) throw new Error(`${alignFile}: no digit word`);
-      return { id, pcm: readGridWav(join(dir, wav)), digitWord: digit.word, digitStartMs: digit.startMs, digitEndMs: digit.endMs };
-    });
-  if (clips.length !== 11) throw new Error(`expected the 11 GRID clips in ${dir}, found ${clips.length}`);
-  return clips;
-}
 
 /** The clip with everything outside the digit word (±50 ms) silenced: one real spoken digit at its own time. */
 function digitOnly(clip: GridClip): Float32Array {
@@ -68,11 +19,11 @@ function digitOnly(clip: GridClip): Float32Array {
   return clip.pcm.map((v, i) => (i >= from && i < to ? v : 0));
 }
 
-const clips = loadClips();
+const clips = loadGridClips();
 const standard = STRICTNESS_PROFILES.standard;
 const window = { startMs: standard.readDigits.responseWindowStartMs, endMs: standard.readDigits.responseWindowEndMs };
-// The mouth half of the decision needs the engine's MAR traces of these clips (not available in
-// Node); here it is switched off explicitly and only the audio half is judged.
+// Only the audio half of the decision is judged here: the mouth half is switched off explicitly
+// (read-digits-real.test.ts judges both, with the clips' recorded MAR traces).
 const audioOnly = resolveStrictnessProfile('standard', { readDigits: { maxDigitsWithoutMouthMovement: Number.POSITIVE_INFINITY } }).readDigits;
 
 /** "p nine": the /iː/ of "p" runs into the nasal of "nine" with no dip at all, so no VAD can split them. */

@@ -2,20 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { applyHomography, type Homography } from '../src/presentation/homography.js';
 import { fitHomography } from '../src/presentation/fit-homography.js';
 import type { PlanarPoint } from '../src/presentation/planar-point.js';
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so failures reproduce. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random.js';
 
 const cloud = (count: number, seed: number): PlanarPoint[] => {
-  const next = random(seed);
+  const next = seededRandom(seed);
   return Array.from({ length: count }, () => [100 + 200 * next(), 80 + 240 * next()] as const);
 };
 

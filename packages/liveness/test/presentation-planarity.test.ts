@@ -5,22 +5,13 @@ import { DEFAULT_PLANARITY_CONFIG } from '../src/presentation/planarity-config.j
 import { PlanarityTracker } from '../src/presentation/planarity-tracker.js';
 import { selectLandmarkPoints } from '../src/presentation/select-landmark-points.js';
 import { STABLE_LANDMARK_INDICES, STABLE_LANDMARK_REGIONS } from '../src/presentation/stable-landmarks.js';
+import { seededRandom } from './seeded-random.js';
 
 type Point3 = readonly [number, number, number];
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A head-sized cloud (mm): points on the front of an ellipsoid, so the nose stands ~60 mm before the jaw. */
 function headCloud(count: number, seed: number): Point3[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   return Array.from({ length: count }, () => {
     const azimuth = (next() - 0.5) * 0.8 * Math.PI;
     const elevation = (next() - 0.5) * 0.7 * Math.PI;
@@ -35,7 +26,7 @@ const flatten = (points: readonly Point3[]): Point3[] => points.map(([x, y]) => 
 function project(points: readonly Point3[], yawDeg: number, pitchDeg = 0, shift: Point3 = [0, 0, 0], noisePx = 0, seed = 1): PlanarPoint[] {
   const [cy, sy] = [Math.cos((yawDeg * Math.PI) / 180), Math.sin((yawDeg * Math.PI) / 180)];
   const [cp, sp] = [Math.cos((pitchDeg * Math.PI) / 180), Math.sin((pitchDeg * Math.PI) / 180)];
-  const next = random(seed);
+  const next = seededRandom(seed);
   const gaussian = (): number => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
   return points.map(([x, y, z]) => {
     const x1 = cy * x + sy * z;

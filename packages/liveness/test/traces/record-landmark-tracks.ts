@@ -28,25 +28,13 @@ import { createFaceLandmarker } from '../../src/landmarks/face-landmarker.js';
 import { STABLE_LANDMARK_INDICES } from '../../src/presentation/stable-landmarks.js';
 import { diskGraphModel } from '../disk-graph-model.js';
 import { encodeTrackRow, LANDMARK_TRACK_FORMAT, type LandmarkTrackClip } from './landmark-track.js';
+import { seededRandom } from '../seeded-random.js';
 
 const requireHere = createRequire(import.meta.url);
 const repoRoot = process.cwd();
 const fixturesDir = join(process.env.HUOTI_SHARED_DIR ?? join(repoRoot, '..', 'shared'), 'fixtures');
 const modelDir = (pkg: string): string => join(repoRoot, 'packages', 'liveness', 'node_modules', pkg, 'models');
 const diskModel = (dir: string, name: string): tf.io.IOHandler => diskGraphModel(join(dir, name)).handler;
-
-
-/** Deterministic PRNG (mulberry32), so a re-recording warps the stills the same way. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A smooth random curve in [-1, 1]: two sinusoids of random slow frequency and phase. */
 function smoothCurve(random: () => number): (tS: number) => number {
@@ -89,7 +77,8 @@ function pictureHomography(w: number, h: number, focalPx: number, yaw: number, p
 
 /** The still moved as a flat picture: `frames` RGB frames of the same size, mid-grey outside it. */
 function* warpedStill(rgb: Buffer, w: number, h: number, frames: number, fps: number, seed: number, amplitude: number): Generator<Uint8Array> {
-  const random = mulberry32(seed);
+  // Seeded, so a re-recording warps the stills the same way.
+  const random = seededRandom(seed);
   // Drawn in this order (the recorded tracks depend on it).
   const yaw = smoothCurve(random);
   const pitch = smoothCurve(random);
